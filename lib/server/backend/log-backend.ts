@@ -1,0 +1,30 @@
+import "server-only";
+import type { Instance } from "@/lib/schemas/instance";
+import type { GuestLog, LogAction } from "@/lib/schemas/log";
+import type { PublishedLog } from "@/lib/server/log-reader/published-log";
+
+/** The signed-in user as the backends see it. */
+export interface Caller {
+  userId: string;
+  projectId: string;
+  isAdmin: boolean;
+}
+
+export interface PublishStatus {
+  done: number;
+  total: number;
+}
+
+/**
+ * Where instances and logs come from: the embedded engine, or (later) a real Trove. Route handlers
+ * only ever talk to this interface.
+ */
+export interface LogBackend {
+  listInstances(caller: Caller, options: { allProjects: boolean }): Promise<Instance[]>;
+  getInstance(caller: Caller, instanceId: string): Promise<Instance>;
+  restartInstance(caller: Caller, instanceId: string): Promise<Instance>;
+  listLogs(caller: Caller, instanceId: string): Promise<GuestLog[]>;
+  logAction(caller: Caller, instanceId: string, action: LogAction): Promise<GuestLog>;
+  /** Where the log's published objects are; 404 when nothing is published. */
+  openPublishedLog(caller: Caller, instanceId: string, logName: string): Promise<PublishedLog>;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import { datastoreTypeSchema, instanceIdSchema } from "@/lib/schemas/instance";
+import { LOG_DEFINITIONS } from "@/lib/server/engine/log-definitions";
+
+const exposedLogsSchema = z.union([z.array(z.string()), z.string()]);
+
+const instanceSchema = z
+  .object({
+    id: instanceIdSchema,
+    name: z.string().min(1, "must not be empty"),
+    project_id: z
+      .string()
+      .min(1, "must not be empty")
+      .regex(/^[^/]+$/, "must not contain '/'"),
+    datastore: z.object({ type: datastoreTypeSchema, version: z.string().min(1, "must not be empty") }),
+    logs: z.record(z.string(), z.object({ file: z.string().min(1, "must not be empty") })).default({}),
+  })
+  .superRefine((instance, ctx) => {
+    const defined = LOG_DEFINITIONS[instance.datastore.type].map((definition) => definition.name);
+    for (const name of Object.keys(instance.logs)) {
+      if (!defined.includes(name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["logs", name],
+          message: `log '${name}' is not defined for datastore ${instance.datastore.type} (defined: ${defined.join(", ")})`,
+        });
+      }
+    }
+  });
+
+/** The TROVE_LOGS_CONFIG file: Trove's option names at the top level, then the instances. */
+export const configFileSchema = z
+  .object({
+    guest_log_container_name: z
+      .string()
+      .min(1, "must not be empty")
+      .regex(/^[^/]+$/, "must not contain '/'")
+      .default("database_logs"),
+    guest_log_limit: z.number().int().min(1, "must be at least 1 byte").max(5_000_000_000).default(1_000_000),
+    guest_log_expiry: z.number().int().min(0, "must be 0 (never) or more seconds").default(2_592_000),
+    datastores: z
+      .partialRecord(datastoreTypeSchema, z.object({ guest_log_exposed_logs: exposedLogsSchema.optional() }))
+      .default({}),
+    instances: z.array(instanceSchema),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.instances.forEach((instance, index) => {
+      if (seen.has(instance.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["instances", index, "id"],
+          message: `duplicate instance id ${instance.id}`,
+        });
+      }
+      seen.add(instance.id);
+    });
+  });
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** `instances[2].datastore.type: …` — the field a person has to fix. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path
+        .map((part, index) =>
+          typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`,
+        )
+        .join("");
+      return `${path || "(top level)"}: ${issue.message}`;
+    })
+    .join("\n  ");
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+
+const settingSchema = z.object({ enabled: z.boolean(), restart_pending: z.boolean().default(false) });
+const fileSchema = z.record(z.string(), z.record(z.string(), settingSchema));
+
+export interface LogSetting {
+  enabled: boolean;
+  /** The toggle waits for a datastore restart (the datastore still logs as before until then). */
+  restartPending: boolean;
+}
+
+/**
+ * Which USER logs are switched on, kept in the data directory so the datastore's logging
+ * configuration survives restarts of the dashboard (as it survives guest agent restarts in Trove).
+ */
+export class LogSettings {
+  private readonly settings: z.infer<typeof fileSchema>;
+
+  constructor(private readonly path: string) {
+    this.settings = LogSettings.load(path);
+  }
+
+  private static load(path: string): z.infer<typeof fileSchema> {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+      throw error;
+    }
+    const parsed = fileSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(`${path} is not a valid log settings file: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  get(instanceId: string, logName: string): LogSetting | undefined {
+    const stored = this.settings[instanceId]?.[logName];
+    return stored && { enabled: stored.enabled, restartPending: stored.restart_pending };
+  }
+
+  set(instanceId: string, logName: string, setting: LogSetting): void {
+    this.settings[instanceId] = {
+      ...this.settings[instanceId],
+      [logName]: { enabled: setting.enabled, restart_pending: setting.restartPending },
+    };
+    this.save();
+  }
+
+  /** Written whole to a temporary file and renamed over the old one: never half written. */
+  private save(): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.settings, null, 2));
+    renameSync(temporary, this.path);
+  }
+}

@@ -1,0 +1,168 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { withPutOutage } from "@/lib/server/testing/faulty-store";
+import {
+  appendLog,
+  logFile,
+  makeEngine,
+  makeWorkspace,
+  MEMBER,
+  MYSQL,
+  objectNames,
+  publishedBytes,
+  writeLog,
+} from "@/lib/server/testing/engine-fixture";
+
+let workspace: ReturnType<typeof makeWorkspace>;
+const general = () => logFile(workspace.dir, "mysql", "general");
+const prefix = `${MYSQL}/mysql-general/`;
+const lines = (from: number, count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) => `${from + i} SELECT * FROM orders WHERE note = 'naïve ${i}';\n`,
+  ).join("");
+
+async function expectExactCopy(engine = makeEngine(workspace, { limit: 4096 })) {
+  const log = await engine.logAction(MEMBER, MYSQL, { name: "general" });
+  const source = readFileSync(general());
+  const copy = await publishedBytes(workspace.store, "demo", prefix);
+  expect(copy.length).toBe(log.published);
+  expect(copy.equals(source.subarray(0, log.published))).toBe(true);
+  return log;
+}
+
+beforeEach(() => {
+  workspace = makeWorkspace();
+});
+afterEach(async () => workspace.cleanup());
+
+describe("interrupted publishes", () => {
+  it.each([0, 1, 5, 24])(
+    "a store outage after %i objects loses and duplicates nothing",
+    async (failAfter) => {
+      writeLog(general(), lines(0, 2000));
+      const flaky = makeEngine(
+        { ...workspace, store: withPutOutage(workspace.store, failAfter) },
+        { limit: 4096 },
+      );
+      await expect(flaky.logAction(MEMBER, MYSQL, { name: "general", publish: true })).rejects.toThrow(
+        /unreachable/,
+      );
+      const partial = await expectExactCopy(flaky);
+      expect(partial.published).toBeLessThan(readFileSync(general()).length);
+      // Publishing again (same process, or after a restart) continues where the store left off.
+      expect((await flaky.logAction(MEMBER, MYSQL, { name: "general", publish: true })).status).toBe(
+        "Published",
+      );
+      await expectExactCopy();
+    },
+  );
+
+  it("a failed metafile write is repaired from the objects on the next start", async () => {
+    writeLog(general(), lines(0, 50));
+    const objectsOnly = makeEngine(
+      { ...workspace, store: withPutOutage(workspace.store, 1, 1) },
+      { limit: 1_000_000 },
+    );
+    // One object fits everything; the put after it is the metafile, which fails.
+    await objectsOnly.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    await expect(
+      workspace.store.headObject("demo", "database_logs", `${MYSQL}/mysql-general_metafile`),
+    ).rejects.toThrow();
+    appendLog(general(), lines(50, 10));
+    const fresh = makeEngine(workspace, { limit: 4096 });
+    expect(await fresh.logAction(MEMBER, MYSQL, { name: "general" })).toMatchObject({ status: "Partial" });
+    await fresh.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    expect((await expectExactCopy(fresh)).status).toBe("Published");
+  });
+
+  it.each([1, 3, 9])(
+    "a publishing process killed after %i objects loses and duplicates nothing",
+    async (killAfter) => {
+      writeLog(general(), lines(0, 3000));
+      const root = resolve(__dirname, "../../..");
+      const child = spawn(
+        process.execPath,
+        [
+          join(root, "node_modules/vite-node/vite-node.mjs"),
+          "--config",
+          "vitest.config.mts",
+          join(root, "lib/server/testing/publish-child.ts"),
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, PUBLISH_DIR: workspace.dir, PUBLISH_LIMIT: "4096" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (data) => (stderr += data));
+      const exited = new Promise<NodeJS.Signals | null>((done) =>
+        child.on("exit", (_code, signal) => done(signal)),
+      );
+      let seen = 0;
+      for await (const line of createInterface({ input: child.stdout })) {
+        if (line === "object" && ++seen === killAfter) break;
+      }
+      child.kill("SIGKILL");
+      expect(await exited, stderr).toBe("SIGKILL");
+      const engine = makeEngine(workspace, { limit: 4096 });
+      const afterKill = await expectExactCopy(engine);
+      expect(afterKill.published).toBeGreaterThanOrEqual(killAfter * 3000);
+      await engine.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+      expect((await expectExactCopy(engine)).status).toBe("Published");
+    },
+  );
+});
+
+describe("concurrent publishes", () => {
+  it("two publishes of the same log at once neither duplicate nor interleave", async () => {
+    writeLog(general(), lines(0, 1500));
+    const engine = makeEngine(workspace, { limit: 4096 });
+    const publish = () => engine.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    const first = publish();
+    appendLog(general(), lines(1500, 100));
+    const results = await Promise.all([first, publish(), publish()]);
+    expect(results.map((log) => log.status)).toContain("Published");
+    const log = await expectExactCopy(engine);
+    expect(log).toMatchObject({ status: "Published", pending: 0 });
+    const names = await objectNames(workspace.store, "demo", prefix);
+    expect(names).toEqual([...names].sort());
+  });
+
+  it("a discard racing a publish leaves a consistent copy", async () => {
+    writeLog(general(), lines(0, 800));
+    const engine = makeEngine(workspace, { limit: 4096 });
+    await Promise.all([
+      engine.logAction(MEMBER, MYSQL, { name: "general", publish: true }),
+      engine.logAction(MEMBER, MYSQL, { name: "general", discard: true }),
+      engine.logAction(MEMBER, MYSQL, { name: "general", publish: true }),
+    ]);
+    expect((await expectExactCopy(engine)).status).toBe("Published");
+  });
+});
+
+describe("logs with more than 10,000 objects", () => {
+  it("publishes, shows, republishes and discards past one listing page", async () => {
+    writeLog(general(), "0123456789\n".repeat(10_050));
+    const engine = makeEngine(workspace, { limit: 11 });
+    expect(await engine.logAction(MEMBER, MYSQL, { name: "general", publish: true })).toMatchObject({
+      status: "Published",
+      published: 110_550,
+    });
+    expect(await objectNames(workspace.store, "demo", prefix)).toHaveLength(10_050);
+    appendLog(general(), "x\n");
+    const restarted = makeEngine(workspace, { limit: 11 });
+    expect(await restarted.logAction(MEMBER, MYSQL, { name: "general" })).toMatchObject({
+      status: "Partial",
+      published: 110_550,
+    });
+    await restarted.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    await expectExactCopy(restarted);
+    await restarted.logAction(MEMBER, MYSQL, { name: "general", discard: true });
+    expect(await objectNames(workspace.store, "demo", prefix)).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,85 @@
+import "server-only";
+import { newestFirst, readRange, streamSegments, type PublishedLog, type Segment } from "./published-log";
+import { listLogObjects } from "./published-log";
+
+const FIRST_BLOCK = 16 * 1024;
+const MAX_BLOCK = 1024 * 1024;
+
+/**
+ * Finds where the last `lines` lines start by reading backwards from the end in growing suffix
+ * ranges: a 50-line tail of a gigabyte log costs one short listing and one small range read.
+ */
+async function findTailStart(log: PublishedLog, lines: number): Promise<Segment[]> {
+  const segments: Segment[] = [];
+  let newlinesNeeded: number | undefined; // set once we know whether the log ends with a newline
+  let block = FIRST_BLOCK;
+  for await (const object of newestFirst(log)) {
+    let end = object.bytes; // exclusive
+    while (end > 0) {
+      const start = Math.max(0, end - block);
+      const bytes = await readRange(log, object.name, start, end - 1);
+      block = Math.min(block * 4, MAX_BLOCK);
+      if (newlinesNeeded === undefined) newlinesNeeded = lines + (bytes[bytes.length - 1] === 0x0a ? 1 : 0);
+      for (let at = bytes.length - 1; at >= 0; at -= 1) {
+        at = bytes.lastIndexOf(0x0a, at);
+        if (at === -1) break;
+        newlinesNeeded -= 1;
+        if (newlinesNeeded === 0) {
+          segments.unshift({ name: object.name, start: start + at + 1, bytes: object.bytes });
+          return segments.filter((segment) => segment.start < segment.bytes);
+        }
+      }
+      end = start;
+    }
+    segments.unshift({ name: object.name, start: 0, bytes: object.bytes });
+  }
+  return segments; // fewer lines than asked for: the whole log
+}
+
+/** Skips the first `lines` lines, counting with X-Object-Meta-Lines where objects carry it. */
+async function findSkipStart(log: PublishedLog, lines: number): Promise<Segment[]> {
+  const objects = await listLogObjects(log);
+  let toSkip = lines;
+  for (let index = 0; index < objects.length; index += 1) {
+    const object = objects[index]!;
+    const counted = Number(
+      (await log.store.headObject(log.account, log.container, object.name)).metadata.lines,
+    );
+    if (Number.isInteger(counted) && counted < toSkip) {
+      toSkip -= counted;
+      continue;
+    }
+    const bytes = await readRange(log, object.name, 0, object.bytes - 1);
+    let at = -1;
+    while (toSkip > 0) {
+      at = bytes.indexOf(0x0a, at + 1);
+      if (at === -1) break;
+      toSkip -= 1;
+    }
+    if (toSkip > 0) continue; // this object ended inside the lines being skipped
+    const rest = objects
+      .slice(index + 1)
+      .map((entry) => ({ name: entry.name, start: 0, bytes: entry.bytes }));
+    return [{ name: object.name, start: at + 1, bytes: object.bytes }, ...rest].filter(
+      (s) => s.start < s.bytes,
+    );
+  }
+  return [];
+}
+
+/**
+ * The log's text as troveclient's `log tail --lines N` means it: N > 0 the last N lines, 0 the
+ * whole log, -n everything after the first n lines. Bytes come out exactly as published.
+ */
+export async function tailLog(log: PublishedLog, lines: number): Promise<AsyncGenerator<Uint8Array>> {
+  let segments: Segment[];
+  if (lines > 0) segments = await findTailStart(log, lines);
+  else if (lines < 0) segments = await findSkipStart(log, -lines);
+  else
+    segments = (await listLogObjects(log)).map((entry) => ({
+      name: entry.name,
+      start: 0,
+      bytes: entry.bytes,
+    }));
+  return streamSegments(log, segments);
+}

@@ -1,0 +1,137 @@
+import type { Readable } from "node:stream";
+
+/**
+ * The storage contract the engine and the log readers need, with Swift's semantics.
+ * Accounts are projects (Swift's AUTH_<project_id>), created implicitly on first use.
+ * Metadata keys are lower-case and carry no `x-object-meta-` / `x-container-meta-` prefix.
+ */
+export interface ObjectStore {
+  /** Swift PUT container: creates it, or merges the given metadata into an existing one. */
+  putContainer(account: string, container: string, options?: { metadata?: Metadata }): Promise<void>;
+  /** Swift HEAD container. Throws ObjectStoreError(404) when it does not exist. */
+  headContainer(account: string, container: string): Promise<ContainerInfo>;
+  /** Swift POST container: sets (merges) metadata; an empty value removes the key. */
+  postContainer(account: string, container: string, metadata: Metadata): Promise<void>;
+  /** Swift DELETE container: 404 when missing, 409 when it still holds objects. */
+  deleteContainer(account: string, container: string): Promise<void>;
+  /**
+   * One page of a container listing, in UTF-8 byte order of names (reverse when asked).
+   * A full page (`limit` entries) always comes back with `nextMarker`; callers page with it.
+   */
+  listObjects(account: string, container: string, options?: ListOptions): Promise<ListPage>;
+  /** Swift PUT object: the object becomes visible whole, or not at all. 404 when the container is missing. */
+  putObject(
+    account: string,
+    container: string,
+    name: string,
+    body: ObjectBody,
+    options?: PutOptions,
+  ): Promise<ObjectInfo>;
+  /** Swift HEAD object. Throws ObjectStoreError(404) when missing or expired. */
+  headObject(account: string, container: string, name: string): Promise<ObjectInfo>;
+  /** Swift GET object, optionally one byte range, streamed. 404 when missing, 416 when the range is unsatisfiable. */
+  getObject(
+    account: string,
+    container: string,
+    name: string,
+    options?: { range?: ByteRange },
+  ): Promise<ObjectRead>;
+  /** Swift DELETE object. Throws ObjectStoreError(404) when missing. */
+  deleteObject(account: string, container: string, name: string): Promise<void>;
+}
+
+export type Metadata = Record<string, string>;
+
+export type ObjectBody = Uint8Array | string | AsyncIterable<Uint8Array>;
+
+export interface PutOptions {
+  metadata?: Metadata;
+  contentType?: string;
+  /** Seconds until the object expires (Swift X-Delete-After). */
+  deleteAfter?: number;
+}
+
+export interface ListOptions {
+  prefix?: string;
+  delimiter?: string;
+  /** Only names after this one (before it when reverse). */
+  marker?: string;
+  /** Only names before this one (after it when reverse). */
+  endMarker?: string;
+  /** Page size, 1..10000 (Swift's CONTAINER_LISTING_LIMIT); default 10000. */
+  limit?: number;
+  reverse?: boolean;
+}
+
+export interface ObjectEntry {
+  kind: "object";
+  name: string;
+  bytes: number;
+  /** md5 hex of the content, as Swift's `hash`. */
+  hash: string;
+  contentType: string;
+  /** Swift's listing format: UTC `YYYY-MM-DDTHH:MM:SS.ffffff`. */
+  lastModified: string;
+}
+
+export interface SubdirEntry {
+  kind: "subdir";
+  subdir: string;
+}
+
+export interface ListPage {
+  entries: Array<ObjectEntry | SubdirEntry>;
+  /** Set when the page is full: pass it as `marker` to read the next page. */
+  nextMarker?: string;
+}
+
+export interface ContainerInfo {
+  objectCount: number;
+  bytesUsed: number;
+  metadata: Metadata;
+}
+
+export interface ObjectInfo {
+  name: string;
+  bytes: number;
+  etag: string;
+  contentType: string;
+  lastModified: string;
+  metadata: Metadata;
+  /** Unix seconds at which the object expires (Swift X-Delete-At), when set. */
+  deleteAt?: number;
+}
+
+/** Inclusive byte range as in HTTP: `{start, end}` or `{start}` (to the end) or `{suffix}` (last n bytes). */
+export type ByteRange = { start: number; end?: number } | { suffix: number };
+
+export interface ObjectRead {
+  info: ObjectInfo;
+  /** The bytes actually returned: inclusive `start`..`end` of an object of `info.bytes`. */
+  start: number;
+  end: number;
+  body: Readable;
+}
+
+export class ObjectStoreError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ObjectStoreError";
+  }
+}
+
+/**
+ * Recognised by name and shape, not instanceof: Next bundles server code per entry point, so the
+ * class that threw may be another copy of this one.
+ */
+export const isObjectStoreError = (error: unknown): error is ObjectStoreError =>
+  error instanceof Error &&
+  error.name === "ObjectStoreError" &&
+  typeof (error as { status?: unknown }).status === "number";
+
+export const isNotFound = (error: unknown): boolean => isObjectStoreError(error) && error.status === 404;
+
+export const MAX_LISTING_LIMIT = 10_000;

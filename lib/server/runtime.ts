@@ -1,0 +1,77 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { env, type Env } from "@/lib/env";
+import { LocalIdentity } from "@/lib/server/auth/local-identity";
+import { loadSessionSecret } from "@/lib/server/auth/session-secret";
+import { createEmbeddedBackend } from "@/lib/server/backend/embedded-backend";
+import type { LogBackend } from "@/lib/server/backend/log-backend";
+import { loadServiceConfig, type ServiceConfig } from "@/lib/server/config/service-config";
+import { startWritersForDemo } from "@/lib/server/demo/start-demo";
+import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
+import { createLocalObjectStore } from "@/lib/server/object-store/local-store";
+
+export interface Runtime {
+  env: Env;
+  config: ServiceConfig;
+  backend: LogBackend;
+  engine: GuestLogEngine;
+  identity: LocalIdentity;
+  sessionSecret: string;
+  stop(): Promise<void>;
+}
+
+async function createRuntime(): Promise<Runtime> {
+  const settings = env();
+  mkdirSync(settings.TROVE_LOGS_DATA_DIR, { recursive: true });
+  const config = loadServiceConfig({
+    configFile: settings.TROVE_LOGS_CONFIG,
+    dataDir: settings.TROVE_LOGS_DATA_DIR,
+  });
+  const store = createLocalObjectStore({ dir: join(settings.TROVE_LOGS_DATA_DIR, "store") });
+  const engine = new GuestLogEngine({
+    store,
+    instances: config.instances,
+    settingsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "log-settings.json"),
+    containerName: config.containerName,
+    limit: config.limit,
+    expiry: config.expiry,
+    exposedLogs: config.exposedLogs,
+  });
+  const identity = await LocalIdentity.open({
+    dataDir: settings.TROVE_LOGS_DATA_DIR,
+    projectIds: config.projects.map((project) => project.id),
+    passwords: { admin: settings.TROVE_LOGS_ADMIN_PASSWORD, demo: settings.TROVE_LOGS_DEMO_PASSWORD },
+    announce: (message) => console.log(`[trove-logs] ${message}`),
+  });
+  const writers =
+    config.mode === "demo" && settings.TROVE_LOGS_DEMO_WRITERS
+      ? await startWritersForDemo(config.instances, (instanceId, logName) =>
+          engine.isLogging(instanceId, logName),
+        )
+      : undefined;
+  return {
+    env: settings,
+    config,
+    backend: createEmbeddedBackend(engine),
+    engine,
+    identity,
+    sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
+    stop: async () => {
+      await writers?.stop();
+      await store.close();
+    },
+  };
+}
+
+// Next bundles route handlers and instrumentation separately; one process-wide runtime is shared
+// through globalThis so every entry point sees the same engine, store and locks.
+const holder = globalThis as typeof globalThis & { __troveLogsRuntime?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  holder.__troveLogsRuntime ??= createRuntime().catch((error: unknown) => {
+    holder.__troveLogsRuntime = undefined;
+    throw error;
+  });
+  return holder.__troveLogsRuntime;
+}

@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Log downloads are large and mostly incompressible on the fly at line rate; gzip would cap
+  // throughput at ~84 MB/s per core (see performance-anchors.md), so responses go out as they are.
+  compress: false,
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3"],
+  typedRoutes: false,
+};
+
+export default nextConfig;

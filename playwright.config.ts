@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { defineConfig } from "@playwright/test";
+import { prepareRun } from "./e2e/fixtures/run";
+
+// One run directory per test run: the runner picks the id and its workers inherit it.
+process.env.TROVE_LOGS_E2E_RUN ??= randomUUID();
+const run = prepareRun(process.env.TROVE_LOGS_E2E_RUN);
+
+const server = (port: number, env: Record<string, string>) => ({
+  command: "node scripts/start.mjs",
+  url: `http://127.0.0.1:${port}/api/auth/session`,
+  // 401 without a session: the server is up.
+  ignoreHTTPSErrors: true,
+  reuseExistingServer: false,
+  timeout: 300_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  env: {
+    HOSTNAME: "127.0.0.1",
+    PORT: String(port),
+    TROVE_LOGS_ADMIN_PASSWORD: run.passwords.admin,
+    TROVE_LOGS_DEMO_PASSWORD: run.passwords.demo,
+    ...env,
+  },
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  timeout: 60_000,
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "api",
+      testMatch: /api\/.*\.spec\.ts/,
+      use: { baseURL: run.configured.url },
+    },
+    {
+      name: "ui",
+      testMatch: /ui\/.*\.spec\.ts/,
+      use: {
+        baseURL: run.demo.url,
+        browserName: "chromium",
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    server(run.demo.port, { TROVE_LOGS_DATA_DIR: run.demo.dataDir }),
+    server(run.configured.port, {
+      TROVE_LOGS_DATA_DIR: run.configured.dataDir,
+      TROVE_LOGS_CONFIG: run.configured.configFile,
+    }),
+  ],
+});

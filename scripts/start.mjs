@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when the build is missing or older than the sources, then serves it
+// with `next start` on $HOSTNAME:$PORT (default 127.0.0.1:3000). The app itself validates the
+// rest of the environment (lib/env.ts) and the configuration when it boots.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.mjs",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+const buildId = join(root, ".next", "BUILD_ID");
+const sourcesChanged = () =>
+  SOURCES.some((source) => newestMtime(join(root, source)) > statSync(buildId).mtimeMs);
+if (!existsSync(buildId) || sourcesChanged()) {
+  console.log("[trove-logs] Building the app (first start, or the sources changed)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const hostname = process.env.HOSTNAME || "127.0.0.1";
+const port = process.env.PORT || "3000";
+const server = spawn(process.execPath, [nextBin, "start", "-H", hostname, "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
