@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   appendLog,
@@ -11,6 +10,7 @@ import {
   publishedBytes,
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
+import { expectExactCopy as expectCopy } from "@/lib/server/testing/exact-copy";
 import type { GuestLogEngine } from "./guest-log-engine";
 
 let workspace: ReturnType<typeof makeWorkspace>;
@@ -20,15 +20,7 @@ const prefix = `${MYSQL}/mysql-general/`;
 const publish = () => engine.logAction(MEMBER, MYSQL, { name: "general", publish: true });
 const show = () => engine.logAction(MEMBER, MYSQL, { name: "general" });
 
-/** The contract: the objects, concatenated in name order, are exactly the file's first `published` bytes. */
-async function expectExactCopy() {
-  const log = await show();
-  const source = readFileSync(general());
-  const copy = await publishedBytes(workspace.store, "demo", prefix);
-  expect(copy.length).toBe(log.published);
-  expect(copy.equals(source.subarray(0, log.published))).toBe(true);
-  return log;
-}
+const expectExactCopy = () => expectCopy(engine, workspace.store, general());
 
 beforeEach(() => {
   workspace = makeWorkspace();

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { withPutOutage } from "@/lib/server/testing/faulty-store";
+import { runAndKill } from "@/lib/server/testing/kill-child";
 import {
   appendLog,
   logFile,
@@ -12,9 +11,9 @@ import {
   MEMBER,
   MYSQL,
   objectNames,
-  publishedBytes,
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
+import { expectExactCopy as expectCopy } from "@/lib/server/testing/exact-copy";
 
 let workspace: ReturnType<typeof makeWorkspace>;
 const general = () => logFile(workspace.dir, "mysql", "general");
@@ -25,14 +24,8 @@ const lines = (from: number, count: number) =>
     (_, i) => `${from + i} SELECT * FROM orders WHERE note = 'naïve ${i}';\n`,
   ).join("");
 
-async function expectExactCopy(engine = makeEngine(workspace, { limit: 4096 })) {
-  const log = await engine.logAction(MEMBER, MYSQL, { name: "general" });
-  const source = readFileSync(general());
-  const copy = await publishedBytes(workspace.store, "demo", prefix);
-  expect(copy.length).toBe(log.published);
-  expect(copy.equals(source.subarray(0, log.published))).toBe(true);
-  return log;
-}
+const expectExactCopy = (engine = makeEngine(workspace, { limit: 4096 })) =>
+  expectCopy(engine, workspace.store, general());
 
 beforeEach(() => {
   workspace = makeWorkspace();
@@ -83,32 +76,13 @@ describe("interrupted publishes", () => {
     "a publishing process killed after %i objects loses and duplicates nothing",
     async (killAfter) => {
       writeLog(general(), lines(0, 3000));
-      const root = resolve(__dirname, "../../..");
-      const child = spawn(
-        process.execPath,
-        [
-          join(root, "node_modules/vite-node/vite-node.mjs"),
-          "--config",
-          "vitest.config.mts",
-          join(root, "lib/server/testing/publish-child.ts"),
-        ],
-        {
-          cwd: root,
-          env: { ...process.env, PUBLISH_DIR: workspace.dir, PUBLISH_LIMIT: "4096" },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (data) => (stderr += data));
-      const exited = new Promise<NodeJS.Signals | null>((done) =>
-        child.on("exit", (_code, signal) => done(signal)),
-      );
-      let seen = 0;
-      for await (const line of createInterface({ input: child.stdout })) {
-        if (line === "object" && ++seen === killAfter) break;
-      }
-      child.kill("SIGKILL");
-      expect(await exited, stderr).toBe("SIGKILL");
+      const killed = await runAndKill({
+        script: join(__dirname, "../testing/publish-child.ts"),
+        env: { PUBLISH_DIR: workspace.dir, PUBLISH_LIMIT: "4096" },
+        signal: "object",
+        killAfter,
+      });
+      expect(killed.exitSignal, killed.stderr).toBe("SIGKILL");
       const engine = makeEngine(workspace, { limit: 4096 });
       const afterKill = await expectExactCopy(engine);
       expect(afterKill.published).toBeGreaterThanOrEqual(killAfter * 3000);

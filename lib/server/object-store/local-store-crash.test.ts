@@ -1,19 +1,17 @@
 import "server-only";
 
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 
 import { afterEach, describe, expect, it } from "vitest";
 
+import { runAndKill } from "@/lib/server/testing/kill-child";
 import { md5, readAll, statusOf } from "./contract/harness";
 import { patternChunk } from "./contract/pattern";
 import { listAllObjects } from "./list-all";
 import { createLocalObjectStore, type LocalObjectStore } from "./local-store";
 
-const ROOT = path.resolve(__dirname, "../../..");
 const CHILD = path.join(__dirname, "testing/crash-put-child.ts");
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -22,29 +20,16 @@ afterEach(async () => {
 });
 
 /** Runs the child writer and SIGKILLs it once it has printed `killAfter` lines of `signal` (plus `delayMs`). */
-async function runAndKill(dir: string, mode: string, signal: string, killAfter: number, delayMs = 0) {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/vite-node/vite-node.mjs"), "--config", "vitest.config.mts", CHILD],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CRASH_DIR: dir, CRASH_MODE: mode },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let stderr = "";
-  child.stderr.on("data", (data) => (stderr += data));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.on("exit", (_code, sig) => resolve(sig)),
-  );
-  let seen = 0;
-  for await (const line of createInterface({ input: child.stdout })) {
-    if (line === signal && ++seen === killAfter) break;
-  }
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
-  child.kill("SIGKILL");
-  expect(await exited, `child stderr: ${stderr}`).toBe("SIGKILL");
-  expect(seen).toBe(killAfter);
+async function killWriter(dir: string, mode: string, signal: string, killAfter: number, delayMs = 0) {
+  const result = await runAndKill({
+    script: CHILD,
+    env: { CRASH_DIR: dir, CRASH_MODE: mode },
+    signal,
+    killAfter,
+    delayMs,
+  });
+  expect(result.exitSignal, `child stderr: ${result.stderr}`).toBe("SIGKILL");
+  expect(result.seen).toBe(killAfter);
 }
 
 async function openFresh(): Promise<{ dir: string; open: () => LocalObjectStore }> {
@@ -67,7 +52,7 @@ async function countFiles(dir: string): Promise<{ tmp: number; blobs: number }> 
 describe("local store crash atomicity", () => {
   it("a put killed mid-stream leaves no object, and sweep removes its tmp file", async () => {
     const { dir, open } = await openFresh();
-    await runAndKill(dir, "big", "halfway", 1);
+    await killWriter(dir, "big", "halfway", 1);
     const store = open();
     expect(await statusOf(store.headObject("AUTH_crash", "c", "big"))).toBe(404);
     expect((await store.listObjects("AUTH_crash", "c")).entries).toEqual([]);
@@ -80,7 +65,7 @@ describe("local store crash atomicity", () => {
     "writers killed %i ms after their 25th put leave only whole objects",
     async (delayMs) => {
       const { dir, open } = await openFresh();
-      await runAndKill(dir, "many", "done", 25, delayMs);
+      await killWriter(dir, "many", "done", 25, delayMs);
       const store = open();
       let objects = 0;
       for await (const entry of listAllObjects(store, "AUTH_crash", "c")) {
