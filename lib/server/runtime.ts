@@ -29,6 +29,9 @@ async function createRuntime(): Promise<Runtime> {
     dataDir: settings.TROVE_LOGS_DATA_DIR,
   });
   const store = createLocalObjectStore({ dir: join(settings.TROVE_LOGS_DATA_DIR, "store") });
+  // Expired objects are invisible at once; their bytes are reclaimed by a sweep now and then.
+  const sweeper = setInterval(() => void store.sweep().catch(() => undefined), 3_600_000);
+  sweeper.unref();
   const engine = new GuestLogEngine({
     store,
     instances: config.instances,
@@ -58,6 +61,7 @@ async function createRuntime(): Promise<Runtime> {
     identity,
     sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
     stop: async () => {
+      clearInterval(sweeper);
       await writers?.stop();
       await store.close();
     },
