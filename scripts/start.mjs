@@ -36,7 +36,11 @@ const sourcesChanged = () =>
   SOURCES.some((source) => newestMtime(join(root, source)) > statSync(buildId).mtimeMs);
 if (!existsSync(buildId) || sourcesChanged()) {
   console.log("[trove-logs] Building the app (first start, or the sources changed)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
