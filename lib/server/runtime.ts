@@ -6,6 +6,7 @@ import { LocalIdentity } from "@/lib/server/auth/local-identity";
 import { loadSessionSecret } from "@/lib/server/auth/session-secret";
 import { createEmbeddedBackend } from "@/lib/server/backend/embedded-backend";
 import type { LogBackend } from "@/lib/server/backend/log-backend";
+import { PublishJobs } from "@/lib/server/backend/publish-jobs";
 import { loadServiceConfig, type ServiceConfig } from "@/lib/server/config/service-config";
 import { startWritersForDemo } from "@/lib/server/demo/start-demo";
 import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
@@ -16,6 +17,7 @@ export interface Runtime {
   config: ServiceConfig;
   backend: LogBackend;
   engine: GuestLogEngine;
+  publishJobs: PublishJobs;
   identity: LocalIdentity;
   sessionSecret: string;
   stop(): Promise<void>;
@@ -56,7 +58,8 @@ async function createRuntime(): Promise<Runtime> {
   return {
     env: settings,
     config,
-    backend: createEmbeddedBackend(engine),
+    backend: createEmbeddedBackend(engine, config.exposedLogs),
+    publishJobs: new PublishJobs(),
     engine,
     identity,
     sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),

@@ -10,7 +10,7 @@ export interface Caller {
   isAdmin: boolean;
 }
 
-export interface PublishStatus {
+export interface PublishProgress {
   done: number;
   total: number;
 }
@@ -24,7 +24,15 @@ export interface LogBackend {
   getInstance(caller: Caller, instanceId: string): Promise<Instance>;
   restartInstance(caller: Caller, instanceId: string): Promise<Instance>;
   listLogs(caller: Caller, instanceId: string): Promise<GuestLog[]>;
-  logAction(caller: Caller, instanceId: string, action: LogAction): Promise<GuestLog>;
+  /** Trove's log action; `onProgress` reports bytes sent while a publish runs (when the backend knows). */
+  logAction(
+    caller: Caller,
+    instanceId: string,
+    action: LogAction,
+    onProgress?: (progress: PublishProgress) => void,
+  ): Promise<GuestLog>;
+  /** Whether tenants see this log (guest_log_exposed_logs); admins see every log. */
+  isExposed(instance: Instance, logName: string): boolean;
   /** Where the log's published objects are; 404 when nothing is published. */
   openPublishedLog(caller: Caller, instanceId: string, logName: string): Promise<PublishedLog>;
 }

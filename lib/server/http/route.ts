@@ -38,6 +38,8 @@ type NoParams = z.ZodType<Record<string, never>>;
 
 interface Options<P extends z.ZodType> {
   params?: P;
+  /** The Admin dashboard's API: members get 403. */
+  adminOnly?: boolean;
   /** POST/DELETE handlers: refuse cross-site requests. */
   mutation?: boolean;
 }
@@ -79,8 +81,12 @@ export function sessionRoute<P extends z.ZodType = NoParams>(
     options,
     async (request, runtime) => {
       const signedIn = await currentSession(request, runtime);
-      if (!signedIn)
+      if (!signedIn) {
         throw new HttpError(401, "unauthorized", "You are not logged in, or your session has expired.");
+      }
+      if (options.adminOnly && !signedIn.caller.isAdmin) {
+        throw new HttpError(403, "forbidden", "The Admin dashboard is for administrators only.");
+      }
       return signedIn;
     },
     handler,

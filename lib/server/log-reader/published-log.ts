@@ -8,6 +8,8 @@ export interface PublishedLog {
   account: string;
   container: string;
   prefix: string;
+  /** Published bytes when the backend knows them (lets readers reuse a cached index safely). */
+  size?: number;
 }
 
 /** Every object of the log in name (= publish) order, all listing pages. */
@@ -63,22 +65,26 @@ export async function* streamSegments(log: PublishedLog, segments: Segment[]): A
       range: { start: segment.start, end: segment.bytes - 1 },
     });
   let next = segments[0] ? open(segments[0]) : undefined;
-  for (let index = 0; index < segments.length && next; index += 1) {
-    const current = await next;
-    const following = segments[index + 1];
-    next = following ? open(following) : undefined;
-    // A rejected prefetch is reported when its turn comes, not as an unhandled rejection now.
-    next?.catch(() => undefined);
-    try {
-      for await (const part of current.body) yield part as Uint8Array;
-    } finally {
-      current.body.destroy();
+  try {
+    for (let index = 0; index < segments.length && next; index += 1) {
+      const current = await next;
+      const following = segments[index + 1];
+      next = following ? open(following) : undefined;
+      // A rejected prefetch is reported when its turn comes, not as an unhandled rejection now.
+      next?.catch(() => undefined);
+      try {
+        for await (const part of current.body) yield part as Uint8Array;
+      } finally {
+        current.body.destroy();
+      }
+    }
+  } finally {
+    // The reader stopped early (or failed): release a prefetched body nobody will read.
+    if (next) {
+      void next.then(
+        (read) => read.body.destroy(),
+        () => undefined,
+      );
     }
   }
-  // Stop a prefetched body we never consumed (the reader went away early).
-  if (next)
-    void next.then(
-      (read) => read.body.destroy(),
-      () => undefined,
-    );
 }

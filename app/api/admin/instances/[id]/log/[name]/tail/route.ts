@@ -1,0 +1,4 @@
+// GET …/log/{name}/tail?lines=N — text/plain, last N lines of the published log (administrators only)
+import { tailHandler } from "@/lib/server/http/handlers/read-handlers";
+
+export const GET = tailHandler("admin");

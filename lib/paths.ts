@@ -1,0 +1,50 @@
+/** Where things live, Horizon style; `scope` is the Project or the Admin dashboard. */
+export type Scope = "project" | "admin";
+
+/** What the log viewer's URL carries, so a view can be linked and survives a reload. */
+export interface LogViewerUrlState {
+  line?: number;
+  q?: string;
+  regex?: boolean;
+  caseSensitive?: boolean;
+}
+
+const apiBase = (scope: Scope) => (scope === "admin" ? "/api/admin" : "/api");
+const enc = encodeURIComponent;
+
+export const paths = {
+  login: (next?: string, reason?: "expired") => {
+    const query = new URLSearchParams();
+    if (next) query.set("next", next);
+    if (reason) query.set("reason", reason);
+    return query.size ? `/login?${query}` : "/login";
+  },
+  instances: (scope: Scope) => `/${scope}/instances`,
+  instance: (scope: Scope, id: string, tab?: "overview" | "logs") =>
+    `/${scope}/instances/${enc(id)}${tab && tab !== "overview" ? `?tab=${tab}` : ""}`,
+  /** The log viewer; `line` opens around (and highlights) that line, `q` runs a search. */
+  logViewer: (scope: Scope, id: string, name: string, state: LogViewerUrlState = {}) => {
+    const query = new URLSearchParams();
+    if (state.line) query.set("line", String(state.line));
+    if (state.q) {
+      query.set("q", state.q);
+      if (state.regex) query.set("regex", "1");
+      if (state.caseSensitive) query.set("case", "1");
+    }
+    const suffix = query.size ? `?${query}` : "";
+    return `/${scope}/instances/${enc(id)}/logs/${enc(name)}${suffix}`;
+  },
+  api: {
+    session: "/api/auth/session",
+    /** POST {project}: switch the session's project. */
+    sessionProject: "/api/auth/project",
+    instances: (scope: Scope) => `${apiBase(scope)}/instances`,
+    instance: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}`,
+    instanceAction: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/action`,
+    logs: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log`,
+    /** The dashboard's log list: Trove's fields plus exposure and background-publish progress. */
+    logDetails: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log?details=1`,
+    log: (scope: Scope, id: string, name: string, what: "tail" | "download" | "lines" | "search") =>
+      `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
+  },
+};

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Instance } from "@/lib/schemas/instance";
+import type { GuestLog } from "@/lib/schemas/log";
+import type { LogDetails } from "@/lib/schemas/log-view";
+import { PublishJobs } from "@/lib/server/backend/publish-jobs";
+import type { Runtime } from "@/lib/server/runtime";
+
+/** Trove's log object plus what the dashboard shows: exposure, a running publish, the last failure. */
+export function toLogDetails(runtime: Runtime, instance: Instance, log: GuestLog): LogDetails {
+  const key = PublishJobs.key(instance.id, log.name);
+  const job = runtime.publishJobs.get(key);
+  const failure = runtime.publishJobs.failure(key);
+  return {
+    ...log,
+    exposed: runtime.backend.isExposed(instance, log.name),
+    publishing: job ? { done: job.done, total: job.total, started_at: job.startedAt } : null,
+    publish_error: failure ?? null,
+  };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { tailQuerySchema } from "@/lib/schemas/log";
+import { logLinesQuerySchema, logSearchQuerySchema, type LogSearchEvent } from "@/lib/schemas/log-view";
+import { logParamsSchema } from "@/lib/schemas/route-params";
+import type { Scope } from "@/lib/paths";
+import { downloadLog } from "@/lib/server/log-reader/download";
+import { readLines } from "@/lib/server/log-reader/read-lines";
+import { compileSearch, searchLog } from "@/lib/server/log-reader/search";
+import { tailLog } from "@/lib/server/log-reader/tail";
+import { HttpError } from "../errors";
+import { parseWith } from "../request-guards";
+import { iteratorToStream, json } from "../respond";
+import { sessionRoute, type Handled, type SignedIn } from "../route";
+
+type LogRequest = Handled<{ id: string; name: string }> & SignedIn;
+
+const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+const TEXT_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
+/** A reader route: session (admins only under /api/admin), path checked, log located (404 if unpublished). */
+const readRoute = (scope: Scope, handler: (context: LogRequest) => Promise<Response>) =>
+  sessionRoute({ params: logParamsSchema, adminOnly: scope === "admin" }, handler);
+
+const open = ({ runtime, caller, params }: LogRequest) =>
+  runtime.backend.openPublishedLog(caller, params.id, params.name);
+
+export const tailHandler = (scope: Scope) =>
+  readRoute(scope, async (context) => {
+    const { lines } = parseWith(tailQuerySchema, query(context.request), "query");
+    const body = await tailLog(await open(context), lines);
+    return new Response(iteratorToStream(body), {
+      headers: { ...TEXT_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
+    });
+  });
+
+export const downloadHandler = (scope: Scope) =>
+  readRoute(scope, async (context) => {
+    const { size, body } = await downloadLog(await open(context));
+    return new Response(iteratorToStream(body), {
+      headers: {
+        ...TEXT_HEADERS,
+        "Content-Type": "application/octet-stream",
+        "Content-Disposition": `attachment; filename="${context.params.name}.log"`,
+        // Next drops Content-Length on streamed bodies; this tells scripts the size up front.
+        "X-Log-Size": String(size),
+        "Cache-Control": "no-store, no-transform",
+      },
+    });
+  });
+
+export const linesHandler = (scope: Scope) =>
+  readRoute(scope, async (context) => {
+    const request = parseWith(logLinesQuerySchema, query(context.request), "query");
+    return json(
+      await readLines(await open(context), {
+        fromLine: request.from_line,
+        tail: request.tail,
+        count: request.count,
+      }),
+    );
+  });
+
+async function* ndjson(events: AsyncGenerator<LogSearchEvent>): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  try {
+    for await (const event of events) yield encoder.encode(`${JSON.stringify(event)}\n`);
+  } catch (error) {
+    // The 200 is already sent: report the failure as the stream's last event.
+    yield encoder.encode(`${JSON.stringify({ type: "error", message: (error as Error).message })}\n`);
+  }
+}
+
+export const searchHandler = (scope: Scope) =>
+  readRoute(scope, async (context) => {
+    const request = parseWith(logSearchQuerySchema, query(context.request), "query");
+    const search = {
+      query: request.q,
+      regex: request.regex === "1",
+      caseSensitive: request.case === "1",
+      limit: request.limit,
+    };
+    try {
+      compileSearch(search);
+    } catch (error) {
+      throw new HttpError(400, "bad_request", (error as Error).message);
+    }
+    const log = await open(context);
+    return new Response(iteratorToStream(ndjson(searchLog(log, search))), {
+      headers: { ...TEXT_HEADERS, "Content-Type": "application/x-ndjson; charset=utf-8" },
+    });
+  });
