@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { useLogin } from "@/lib/api/session";
 
 const inputClass =
@@ -59,13 +60,9 @@ export function LoginForm({ next }: { next: string }) {
           {login.error.message}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={login.isPending}
-        className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-offset-2 focus-visible:outline-none disabled:opacity-60"
-      >
+      <Button type="submit" variant="primary" loading={login.isPending} className="w-full">
         {login.isPending ? "Logging in…" : "Log in"}
-      </button>
+      </Button>
     </form>
   );
 }

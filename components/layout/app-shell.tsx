@@ -1,67 +1,80 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, type ReactNode } from "react";
-import { ApiError } from "@/lib/api/fetcher";
-import { useLogout, useSession } from "@/lib/api/session";
+import { Database } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ErrorState } from "@/components/common/error-state";
+import { focusRing } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { isUnauthorized } from "@/lib/api/session-expiry";
+import { useSession } from "@/lib/api/session";
+import { paths } from "@/lib/paths";
+import { cn } from "@/lib/utils";
+import { ProjectSwitcher } from "./project-switcher";
+import { SideNav } from "./side-nav";
+import { UserMenu } from "./user-menu";
 
 /** Horizon's frame: top bar (product, project, user), side navigation, content. */
 export function AppShell({ children }: { children: ReactNode }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const session = useSession();
-  const logout = useLogout();
-  const expired = session.error instanceof ApiError && session.error.status === 401;
-
-  useEffect(() => {
-    if (expired) router.replace(`/login?next=${encodeURIComponent(pathname)}`);
-  }, [expired, pathname, router]);
-
   const view = session.data;
+
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex h-12 items-center gap-4 border-b border-zinc-200 bg-zinc-900 px-4 text-zinc-100 dark:border-zinc-800">
-        <span className="font-semibold">Trove Logs</span>
-        {view ? (
-          <span className="text-sm text-zinc-300" data-testid="current-project">
-            Project: <strong className="text-white">{view.project.name}</strong>
-          </span>
-        ) : null}
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          {view ? (
-            <span data-testid="current-user">
-              Signed in as <strong>{view.user.name}</strong>
-              {view.is_admin ? " (admin)" : ""}
-            </span>
-          ) : null}
-          <button
-            type="button"
-            onClick={() => logout.mutate(undefined, { onSuccess: () => router.replace("/login") })}
-            className="rounded px-2 py-1 hover:bg-zinc-700 focus-visible:ring-2 focus-visible:ring-sky-400 focus-visible:outline-none"
+    <TooltipProvider delayDuration={300}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to content
+      </a>
+      <div className="flex min-h-screen flex-col">
+        <header className="flex h-12 shrink-0 items-center gap-3 bg-zinc-900 px-4 text-zinc-100 dark:border-b dark:border-zinc-800 dark:bg-zinc-950">
+          <Link
+            href={paths.instances("project")}
+            className={cn(
+              "flex items-center gap-2 rounded font-semibold",
+              focusRing,
+              "focus-visible:ring-offset-zinc-900",
+            )}
           >
-            Log out
-          </button>
+            <Database aria-hidden className="size-5 text-sky-400" />
+            Trove Logs
+          </Link>
+          <span aria-hidden className="h-5 w-px bg-zinc-700" />
+          {view ? (
+            <ProjectSwitcher session={view} />
+          ) : (
+            <Skeleton className="w-32 bg-zinc-700 dark:bg-zinc-800" />
+          )}
+          <div className="ml-auto">{view ? <UserMenu session={view} /> : null}</div>
+        </header>
+        <div className="flex flex-1 flex-col md:flex-row">
+          <SideNav isAdmin={view?.is_admin ?? false} />
+          <main id="main" className="min-w-0 flex-1 p-4 md:p-5">
+            {view ? children : null}
+            {session.isPending ? <ShellLoading /> : null}
+            {/* A 401 is already on its way to the login page. */}
+            {session.error && !isUnauthorized(session.error) ? (
+              <ErrorState
+                title="Could not load your session"
+                error={session.error}
+                onRetry={() => void session.refetch()}
+                retrying={session.isFetching}
+              />
+            ) : null}
+          </main>
         </div>
-      </header>
-      <div className="flex flex-1">
-        <nav
-          aria-label="Main"
-          className="w-56 border-r border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <p className="font-semibold">Project</p>
-          <p className="mt-2 pl-2 text-zinc-600 dark:text-zinc-400">Database</p>
-          <p className="pl-4">Instances</p>
-        </nav>
-        <main className="flex-1 p-6">
-          {session.isPending ? <p className="text-sm text-zinc-500">Loading…</p> : null}
-          {session.error && !expired ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {session.error.message}
-            </p>
-          ) : null}
-          {view ? children : null}
-        </main>
       </div>
+    </TooltipProvider>
+  );
+}
+
+function ShellLoading() {
+  return (
+    <div className="space-y-3" aria-busy="true" aria-label="Loading">
+      <Skeleton className="h-7 w-48" />
+      <Skeleton className="h-32 w-full" />
     </div>
   );
 }

@@ -20,6 +20,10 @@ test("login page → log in → the shell shows the user and the project", async
   await expect(page.getByTestId("current-project")).toContainText("demo");
   await page.screenshot({ path: "test-results/screenshots/shell.png", fullPage: true });
 
-  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/project\/instances$/);
+
+  // "Log out" lives in the user menu (top right).
+  await page.getByTestId("current-user").click();
+  await page.getByRole("menuitem", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 });

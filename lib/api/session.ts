@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { paths } from "@/lib/paths";
 import { sessionViewSchema, type LoginBody, type SessionView } from "@/lib/schemas/auth";
 import { apiFetch } from "./fetcher";
 
@@ -7,7 +8,7 @@ export const sessionKeys = { all: ["session"] as const };
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionKeys.all,
-    queryFn: async () => sessionViewSchema.parse(await apiFetch<SessionView>("/api/auth/session")),
+    queryFn: async () => sessionViewSchema.parse(await apiFetch<SessionView>(paths.api.session)),
   });
 
 export const useSession = () => useQuery(sessionQueryOptions());
@@ -17,7 +18,12 @@ export function useLogin() {
   return useMutation({
     mutationFn: async (body: LoginBody) =>
       sessionViewSchema.parse(await apiFetch<SessionView>("/api/auth/login", { method: "POST", body })),
-    onSuccess: (session) => queryClient.setQueryData(sessionKeys.all, session),
+    // A wrong password answers 401: that is the form's business, not an expired session.
+    meta: { expectsUnauthorized: true },
+    onSuccess: (session) => {
+      queryClient.clear();
+      queryClient.setQueryData(sessionKeys.all, session);
+    },
   });
 }
 
@@ -25,6 +31,35 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<{ ok: true }>("/api/auth/logout", { method: "POST" }),
+    meta: { expectsUnauthorized: true },
     onSuccess: () => queryClient.clear(),
   });
+}
+
+const notSession = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== sessionKeys.all[0];
+
+/**
+ * Switches the session's project. What is cached belonged to the old project: unused queries are
+ * dropped here, and the caller moves to a page of the new project (`resetProjectQueries` when it stays).
+ */
+export function useSwitchProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (project: string) =>
+      sessionViewSchema.parse(
+        await apiFetch<SessionView>(paths.api.sessionProject, { method: "POST", body: { project } }),
+      ),
+    onSuccess: async (session) => {
+      await queryClient.cancelQueries({ predicate: notSession });
+      queryClient.setQueryData(sessionKeys.all, session);
+      queryClient.removeQueries({ predicate: notSession, type: "inactive" });
+    },
+  });
+}
+
+/** After a project switch: refetch what is on screen (reset) or forget it (when leaving the page). */
+export function forgetProjectQueries(queryClient: QueryClient, { refetch }: { refetch: boolean }) {
+  if (refetch) return queryClient.resetQueries({ predicate: notSession });
+  queryClient.removeQueries({ predicate: notSession });
+  return Promise.resolve();
 }

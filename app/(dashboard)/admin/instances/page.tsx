@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { InstancesView } from "@/components/instances/instances-view";
+
+export const metadata: Metadata = { title: "Instances" };
+
+export default function AdminInstancesPage() {
+  return <InstancesView scope="admin" />;
+}

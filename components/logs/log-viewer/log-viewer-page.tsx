@@ -1,0 +1,198 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ArrowDown, LoaderCircle } from "lucide-react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { ErrorState } from "@/components/common/error-state";
+import { Button } from "@/components/ui/button";
+import type { LogRef } from "@/lib/api/log-viewer";
+import { logsQueryOptions } from "@/lib/api/logs";
+import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
+import { windowEnd } from "./line-window";
+import { LogSearchBox } from "./log-search-box";
+import { LogViewer } from "./log-viewer";
+import { LogViewerHeader } from "./log-viewer-header";
+import { LogViewerToolbar } from "./log-viewer-toolbar";
+import { TailTextView } from "./tail-text-view";
+import { useLogWindow } from "./use-log-window";
+import { useViewerNavigation } from "./use-viewer-navigation";
+import { useViewerPublishing } from "./use-viewer-publishing";
+import { useViewerSearch } from "./use-viewer-search";
+import { useViewerShortcuts } from "./use-viewer-shortcuts";
+import { useViewerUrl } from "./use-viewer-url";
+import { LogSkeleton, NothingPublished } from "./viewer-states";
+
+export interface LogViewerPageProps {
+  scope: Scope;
+  instanceId: string;
+  logName: string;
+  /** From the URL: ?line=N opens there, ?q=… runs a search. */
+  initial: LogViewerUrlState;
+}
+
+/** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
+export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
+  const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
+  const replaceUrl = useViewerUrl(log, initial);
+  const onLine = useCallback((line: number) => replaceUrl({ line }), [replaceUrl]);
+  const win = useLogWindow(log, initial.line);
+  const nav = useViewerNavigation(win, initial.line, onLine);
+  const publishing = useViewerPublishing(log, win, nav);
+  const search = useViewerSearch(log, initial, nav, replaceUrl);
+  const details = useQuery(logsQueryOptions(scope, instanceId));
+  const row = details.data?.find((entry) => entry.name === logName);
+  const [wrap, setWrap] = useState(false);
+  const [tailOpen, setTailOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const tailPanelId = useId();
+  const { state } = win;
+  const ready = state.status === "ready";
+
+  const toggleWrap = () => {
+    const top = nav.visible.current.first || state.window.first;
+    win.reanchor({ line: top, align: "start" });
+    setWrap((value) => !value);
+  };
+  useViewerShortcuts({
+    focusSearch: () => {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    },
+    nextMatch: search.next,
+    previousMatch: search.previous,
+    jumpToStart: nav.jumpToStart,
+    jumpToEnd: nav.jumpToEnd,
+    toggleFollow: publishing.toggleFollow,
+    toggleHelp: () => setHelpOpen((open) => !open),
+  });
+
+  const lineHref = useCallback(
+    (line: number) => paths.logViewer(scope, instanceId, logName, { line }),
+    [scope, instanceId, logName],
+  );
+  const unknownLog = state.status === "unpublished" && details.isSuccess && !row;
+  const newLines = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
+  const showJump = ready && publishing.following && !nav.atBottom;
+
+  let body;
+  if (state.status === "loading") body = <LogSkeleton />;
+  else if (unknownLog || state.status === "error")
+    body = (
+      <ErrorState
+        title={unknownLog ? `This instance has no log named ${logName}` : "Could not load the log"}
+        error={state.error ?? new Error("Unknown error")}
+        onRetry={() => void win.openTail()}
+        retrying={state.resetting}
+      />
+    );
+  else if (state.status === "unpublished")
+    body = (
+      <NothingPublished
+        name={logName}
+        onPublish={() => publishing.publish.mutate()}
+        publishing={publishing.publish.isPending}
+        error={publishing.error}
+      />
+    );
+  else if (state.total === 0)
+    body = <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">The published log is empty.</p>;
+  else
+    body = (
+      <LogViewer
+        window={state.window}
+        generation={state.generation}
+        anchor={state.anchor}
+        top={state.top}
+        bottom={state.bottom}
+        edgeError={state.error?.message ?? null}
+        wrap={wrap}
+        following={publishing.following}
+        matcher={search.matcher}
+        highlightLine={nav.highlight}
+        gutter={String(Math.max(state.total, windowEnd(state.window))).length}
+        listRef={nav.listRef}
+        lineHref={lineHref}
+        onSelectLine={nav.selectLine}
+        onRangeChange={nav.onRangeChange}
+        onAtBottomChange={nav.onAtBottomChange}
+        onLoadEdge={(edge, retry) => void win.loadEdge(edge, { retry })}
+      />
+    );
+
+  return (
+    <div className="flex flex-col">
+      <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
+      <div className="space-y-3">
+        <LogViewerToolbar
+          ready={ready && state.total > 0}
+          publishing={publishing.publish.isPending}
+          onPublish={() => publishing.publish.mutate()}
+          following={publishing.following}
+          followPaused={publishing.followPaused}
+          onToggleFollow={publishing.toggleFollow}
+          onJumpToStart={nav.jumpToStart}
+          onJumpToEnd={nav.jumpToEnd}
+          onGoToLine={nav.goToLine}
+          totalLines={state.total}
+          wrap={wrap}
+          onToggleWrap={toggleWrap}
+          downloadHref={paths.api.log(scope, instanceId, logName, "download")}
+          downloadName={`${logName}.log`}
+          tailOpen={tailOpen}
+          tailPanelId={tailPanelId}
+          onToggleTail={() => setTailOpen((open) => !open)}
+          helpOpen={helpOpen}
+          onHelpOpenChange={setHelpOpen}
+        />
+        <LogSearchBox
+          active={search.spec}
+          inputRef={searchInput}
+          disabled={!ready}
+          countLabel={search.countLabel}
+          progress={search.progress}
+          error={search.results.error}
+          canStep={search.results.lines.length > 0}
+          onSearch={search.search}
+          onClear={search.clear}
+          onNext={search.next}
+          onPrevious={search.previous}
+        />
+        {publishing.error && ready ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {publishing.error}
+          </p>
+        ) : null}
+        {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
+        <div
+          role="log"
+          aria-label="Log lines"
+          aria-live="off"
+          aria-busy={state.resetting}
+          className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+        >
+          {body}
+          {ready && state.resetting ? (
+            <div className="absolute top-2 right-4 flex items-center gap-1.5 rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-zinc-900/90">
+              <LoaderCircle aria-hidden className="size-3.5 animate-spin" /> Loading lines…
+            </div>
+          ) : null}
+          {showJump ? (
+            <Button
+              size="sm"
+              variant="primary"
+              onClick={nav.jumpToEnd}
+              className="absolute right-6 bottom-4 shadow-lg"
+            >
+              <ArrowDown aria-hidden />
+              Jump to end
+              {newLines > 0
+                ? ` · ${newLines.toLocaleString("en-US")} new ${newLines === 1 ? "line" : "lines"}`
+                : null}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import {
+  ArrowDownToLine,
+  ArrowUpToLine,
+  CloudUpload,
+  Download,
+  Radio,
+  ScrollText,
+  WrapText,
+} from "lucide-react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
+import { ShortcutHelp } from "./shortcut-help";
+
+export interface LogViewerToolbarProps {
+  /** Lines can be shown (something is published). */
+  ready: boolean;
+  publishing: boolean;
+  onPublish: () => void;
+  following: boolean;
+  followPaused: boolean;
+  onToggleFollow: () => void;
+  onJumpToStart: () => void;
+  onJumpToEnd: () => void;
+  onGoToLine: (line: number) => void;
+  totalLines: number;
+  wrap: boolean;
+  onToggleWrap: () => void;
+  downloadHref: string;
+  downloadName: string;
+  tailOpen: boolean;
+  tailPanelId: string;
+  onToggleTail: () => void;
+  helpOpen: boolean;
+  onHelpOpenChange: (open: boolean) => void;
+}
+
+function Group({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
+      {children}
+    </div>
+  );
+}
+
+const pressed = "border-sky-600 bg-sky-50 text-sky-900 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-100";
+
+/** Actions on the log and ways to move through it (shortcut keys in the titles). */
+export function LogViewerToolbar(props: LogViewerToolbarProps) {
+  const lineId = useId();
+  const [line, setLine] = useState("");
+  const goToLine = (event: FormEvent) => {
+    event.preventDefault();
+    const wanted = Number(line);
+    if (Number.isInteger(wanted) && wanted >= 1) props.onGoToLine(wanted);
+  };
+  const { ready } = props;
+
+  return (
+    <div role="toolbar" aria-label="Log viewer" className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <Group label="Publishing">
+        <Button variant="primary" size="sm" onClick={props.onPublish} loading={props.publishing}>
+          {props.publishing ? null : <CloudUpload aria-hidden />}
+          Publish &amp; refresh
+        </Button>
+        <Button
+          size="sm"
+          aria-pressed={props.following}
+          onClick={props.onToggleFollow}
+          title="Publish every few seconds and show new lines (f)"
+          className={cn(props.following && pressed)}
+        >
+          <Radio aria-hidden className={cn(props.following && !props.followPaused && "animate-pulse")} />
+          Follow
+          {props.following && props.followPaused ? (
+            <span className="sr-only"> (paused while hidden)</span>
+          ) : null}
+        </Button>
+      </Group>
+      <Group label="Move">
+        <Button size="sm" onClick={props.onJumpToStart} disabled={!ready} title="Jump to start (g)">
+          <ArrowUpToLine aria-hidden />
+          <span className="sr-only">Jump to start</span>
+        </Button>
+        <Button size="sm" onClick={props.onJumpToEnd} disabled={!ready} title="Jump to end (G)">
+          <ArrowDownToLine aria-hidden />
+          <span className="sr-only">Jump to end</span>
+        </Button>
+        <form onSubmit={goToLine} className="flex items-center gap-1">
+          <label htmlFor={lineId} className="sr-only">
+            Line number
+          </label>
+          <input
+            id={lineId}
+            inputMode="numeric"
+            pattern="[0-9]*"
+            placeholder={ready && props.totalLines ? `1–${props.totalLines.toLocaleString("en-US")}` : "Line"}
+            value={line}
+            onChange={(event) => setLine(event.target.value.replace(/\D/g, ""))}
+            disabled={!ready}
+            className="h-7 w-28 rounded-md border border-zinc-300 bg-white px-2 font-mono text-xs outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <Button type="submit" size="sm" disabled={!ready || !line}>
+            Go to line
+          </Button>
+        </form>
+      </Group>
+      <Group label="View">
+        <Button
+          size="sm"
+          aria-pressed={props.wrap}
+          onClick={props.onToggleWrap}
+          disabled={!ready}
+          className={cn(props.wrap && pressed)}
+        >
+          <WrapText aria-hidden />
+          Wrap lines
+        </Button>
+        <Button
+          size="sm"
+          aria-expanded={props.tailOpen}
+          aria-controls={props.tailPanelId}
+          onClick={props.onToggleTail}
+          disabled={!ready}
+          className={cn(props.tailOpen && pressed)}
+        >
+          <ScrollText aria-hidden />
+          Last N lines
+        </Button>
+        {ready ? (
+          <a
+            href={props.downloadHref}
+            download={props.downloadName}
+            className={buttonVariants({ size: "sm" })}
+          >
+            <Download aria-hidden />
+            Download
+          </a>
+        ) : null}
+        <ShortcutHelp open={props.helpOpen} onOpenChange={props.onHelpOpenChange} />
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useCallback, useState, type RefObject } from "react";
+import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
+import { lineText, type LineWindow } from "./line-window";
+import { LogLine, ROW_HEIGHT } from "./log-line";
+import type { Anchor, Edge, LoaderState } from "./log-window-state";
+import { EdgeStatus } from "./edge-status";
+
+export interface LogViewerProps {
+  window: LineWindow;
+  /** Changes when a new window replaces the old one (or the view is re-anchored): the list remounts at `anchor`. */
+  generation: number;
+  anchor: Anchor;
+  top: LoaderState;
+  bottom: LoaderState;
+  edgeError: string | null;
+  wrap: boolean;
+  following: boolean;
+  matcher: RegExp | null;
+  highlightLine: number | null;
+  /** Digits of the largest line number (gutter width). */
+  gutter: number;
+  listRef: RefObject<VirtuosoHandle | null>;
+  lineHref: (line: number) => string;
+  onSelectLine: (line: number) => void;
+  onRangeChange: (firstLine: number, lastLine: number) => void;
+  onAtBottomChange: (atBottom: boolean) => void;
+  onLoadEdge: (edge: Edge, retry?: boolean) => void;
+}
+
+export interface ViewerContext {
+  top: LoaderState;
+  bottom: LoaderState;
+  edgeError: string | null;
+  onLoadEdge: (edge: Edge, retry?: boolean) => void;
+}
+
+const Header = ({ context }: { context: ViewerContext }) => <EdgeStatus edge="top" {...context} />;
+const Footer = ({ context }: { context: ViewerContext }) => <EdgeStatus edge="bottom" {...context} />;
+const components = { Header, Footer };
+
+function initialIndex(anchor: Anchor, window: LineWindow) {
+  if (anchor.line === "end") return { index: Math.max(0, window.lines.length - 1), align: "end" as const };
+  const index = Math.min(Math.max(0, anchor.line - window.first), Math.max(0, window.lines.length - 1));
+  return { index, align: anchor.align };
+}
+
+/**
+ * The lines of the window, virtualized: item index = line number (firstItemIndex = window.first), so
+ * prepending keeps the scroll position. Rows have a fixed height unless lines wrap.
+ */
+export function LogViewer(props: LogViewerProps) {
+  const {
+    window,
+    generation,
+    anchor,
+    top,
+    bottom,
+    edgeError,
+    wrap,
+    following,
+    matcher,
+    highlightLine,
+    gutter,
+  } = props;
+  const { listRef, lineHref, onSelectLine, onRangeChange, onAtBottomChange, onLoadEdge } = props;
+  const itemContent = useCallback(
+    (line: number) => (
+      <LogLine
+        number={line}
+        text={lineText(window, line) ?? ""}
+        matcher={matcher}
+        highlighted={line === highlightLine}
+        wrap={wrap}
+        gutter={gutter}
+        href={lineHref(line)}
+        onSelect={onSelectLine}
+      />
+    ),
+    [window, matcher, highlightLine, wrap, gutter, lineHref, onSelectLine],
+  );
+  const rangeChanged = useCallback(
+    (range: ListRange) => onRangeChange(range.startIndex, range.endIndex),
+    [onRangeChange],
+  );
+  // The initial position is computed once per generation (the window changes under it later).
+  const [mounted, setMounted] = useState(() => ({
+    generation: generation,
+    initial: initialIndex(anchor, window),
+  }));
+  if (mounted.generation !== generation)
+    setMounted({ generation: generation, initial: initialIndex(anchor, window) });
+
+  return (
+    <Virtuoso
+      key={generation}
+      ref={listRef}
+      className="h-full"
+      firstItemIndex={window.first}
+      totalCount={window.lines.length}
+      initialTopMostItemIndex={mounted.initial}
+      itemContent={itemContent}
+      computeItemKey={(line) => line}
+      fixedItemHeight={wrap ? undefined : ROW_HEIGHT}
+      defaultItemHeight={ROW_HEIGHT}
+      increaseViewportBy={{ top: 10 * ROW_HEIGHT, bottom: 10 * ROW_HEIGHT }}
+      followOutput={following ? (atBottom) => (atBottom ? "auto" : false) : false}
+      atBottomThreshold={2 * ROW_HEIGHT}
+      atBottomStateChange={onAtBottomChange}
+      rangeChanged={rangeChanged}
+      startReached={() => onLoadEdge("top")}
+      endReached={() => onLoadEdge("bottom")}
+      components={components}
+      context={{ top, bottom, edgeError, onLoadEdge }}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import type { VirtuosoHandle } from "react-virtuoso";
+import { clampLine, windowEnd, windowHas } from "./line-window";
+import type { useLogWindow } from "./use-log-window";
+
+/** Rows left before an edge of the window when the next chunk is fetched. */
+const PREFETCH_ROWS = 600;
+
+type LogWindow = ReturnType<typeof useLogWindow>;
+
+/**
+ * Moving through the log: jumps (inside the window: scroll; outside: load a new window around the
+ * target), the highlighted line, what is on screen, and fetching chunks before the user hits an edge.
+ */
+export function useViewerNavigation(
+  win: LogWindow,
+  initialLine: number | undefined,
+  onLine: (line: number) => void,
+) {
+  const listRef = useRef<VirtuosoHandle | null>(null);
+  const visible = useRef({ first: 0, last: 0 });
+  const atBottomRef = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+  /** The log's length when the user scrolled away from the end (for "N new lines"). */
+  const [totalWhenLeft, setTotalWhenLeft] = useState<number | null>(null);
+  const [highlight, setHighlight] = useState<number | null>(initialLine ?? null);
+  const { latestRef, openAround, openStart, openTail, loadEdge } = win;
+
+  const pinToEnd = useCallback(() => {
+    // Two frames: the list first takes in the new count, then scrolls.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => listRef.current?.scrollToIndex({ index: "LAST", align: "end" })),
+    );
+  }, []);
+
+  const goToLine = useCallback(
+    (line: number) => {
+      const state = latestRef.current;
+      const target = clampLine(line, state.total || line);
+      if (target === null) return;
+      setHighlight(target);
+      onLine(target);
+      if (state.status === "ready" && !state.resetting && windowHas(state.window, target))
+        listRef.current?.scrollToIndex({ index: target - state.window.first, align: "center" });
+      else void openAround(target);
+    },
+    [latestRef, openAround, onLine],
+  );
+
+  const selectLine = useCallback(
+    (line: number) => {
+      setHighlight(line);
+      onLine(line);
+    },
+    [onLine],
+  );
+
+  const jumpToStart = useCallback(() => {
+    const state = latestRef.current;
+    if (state.status !== "ready") return;
+    if (state.window.first <= 1 && !state.resetting)
+      listRef.current?.scrollToIndex({ index: 0, align: "start" });
+    else void openStart();
+  }, [latestRef, openStart]);
+
+  const jumpToEnd = useCallback(() => {
+    const state = latestRef.current;
+    if (state.status !== "ready") return;
+    if (state.bottom === "end" && !state.resetting) {
+      atBottomRef.current = true;
+      listRef.current?.scrollToIndex({ index: "LAST", align: "end" });
+    } else void openTail();
+  }, [latestRef, openTail]);
+
+  const onRangeChange = useCallback(
+    (first: number, last: number) => {
+      visible.current = { first, last };
+      const { window } = latestRef.current;
+      if (first - window.first < PREFETCH_ROWS) void loadEdge("top");
+      if (windowEnd(window) - last < PREFETCH_ROWS) void loadEdge("bottom");
+    },
+    [latestRef, loadEdge],
+  );
+
+  const onAtBottomChange = useCallback(
+    (value: boolean) => {
+      atBottomRef.current = value;
+      setAtBottom(value);
+      setTotalWhenLeft(value ? null : latestRef.current.total);
+    },
+    [latestRef],
+  );
+
+  return {
+    listRef,
+    visible,
+    atBottom,
+    atBottomRef,
+    totalWhenLeft,
+    highlight,
+    goToLine,
+    selectLine,
+    jumpToStart,
+    jumpToEnd,
+    pinToEnd,
+    onRangeChange,
+    onAtBottomChange,
+  };
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { publishLogNow, type LogRef } from "@/lib/api/log-viewer";
+import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
+import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
+import { useLogFollow } from "./use-log-follow";
+import type { useLogWindow } from "./use-log-window";
+import type { useViewerNavigation } from "./use-viewer-navigation";
+
+const POLL_MS = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * "Publish & refresh" and Follow. A manual publish may run in the background on the server (its
+ * progress shows in the header); the lines are read once it is done. Follow publishes directly,
+ * every few seconds, and appends what is new while the view sits at the end.
+ */
+export function useViewerPublishing(
+  log: LogRef,
+  win: ReturnType<typeof useLogWindow>,
+  nav: ReturnType<typeof useViewerNavigation>,
+) {
+  const queryClient = useQueryClient();
+  const [following, setFollowing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { latestRef, openTail, loadEdge, refreshTotals } = win;
+  const { atBottomRef, pinToEnd, jumpToEnd } = nav;
+
+  /**
+   * After a publish: append the new lines if the user watches the end (or open at the new end if
+   * there are more than a chunk of them), else just count them for "N new lines".
+   */
+  const refresh = useCallback(
+    async (publishedBytes: number) => {
+      const state = latestRef.current;
+      if (state.status !== "ready") {
+        if (publishedBytes > 0) await openTail();
+        return;
+      }
+      if (publishedBytes === state.size) return;
+      if (state.bottom === "end" && atBottomRef.current) {
+        const chunk = await loadEdge("bottom", { force: true });
+        // More arrived than one chunk: open at the new end rather than walking through it.
+        if (chunk && chunk.first_line + chunk.lines.length - 1 < chunk.total_lines) await openTail();
+        else pinToEnd();
+      } else await refreshTotals();
+    },
+    [latestRef, openTail, loadEdge, refreshTotals, atBottomRef, pinToEnd],
+  );
+
+  const publish = useMutation({
+    mutationFn: async (): Promise<LogActionLog> => {
+      const started = Date.now();
+      let { log: current } = await postLogAction(log.scope, log.id, log.name, "publish");
+      while (current.publishing) {
+        await sleep(POLL_MS);
+        const list = await queryClient.fetchQuery({ ...logsQueryOptions(log.scope, log.id), staleTime: 0 });
+        const row = list.find((entry) => entry.name === log.name);
+        if (!row) break;
+        current = row;
+      }
+      const failed = current.publish_error;
+      if (failed && Date.parse(failed.at) >= started - 1_000) throw new Error(failed.message);
+      return current;
+    },
+    onMutate: () => setError(null),
+    onSuccess: (current) => refresh(current.published),
+    onError: (failure) => setError(`Publish failed: ${message(failure)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: logKeys.list(log.scope, log.id) }),
+  });
+
+  const tick = useCallback(async () => {
+    try {
+      const published = await publishLogNow(log);
+      setError(null);
+      await refresh(published.published);
+    } catch (failure) {
+      if (isUnauthorized(failure)) return redirectToLogin();
+      setError(`Follow stopped: ${message(failure)}`);
+      setFollowing(false);
+    }
+  }, [log, refresh]);
+
+  const { paused } = useLogFollow(following, tick);
+
+  const toggleFollow = useCallback(() => {
+    if (!following) jumpToEnd();
+    setFollowing(!following);
+  }, [following, jumpToEnd]);
+
+  return { publish, following, followPaused: paused, toggleFollow, error, clearError: () => setError(null) };
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { CloudUpload, FileX } from "lucide-react";
+import { EmptyState } from "@/components/common/empty-state";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+
+const WIDTHS = ["w-3/4", "w-2/3", "w-5/6", "w-1/2", "w-4/5", "w-3/5"];
+
+/** Rows of grey bars while the first lines load. */
+export function LogSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading the log" className="space-y-2 p-3">
+      {Array.from({ length: 14 }, (_, index) => (
+        <div key={index} className="flex gap-3">
+          <Skeleton className="h-3.5 w-10" />
+          <Skeleton className={`h-3.5 ${WIDTHS[index % WIDTHS.length]}`} />
+        </div>
+      ))}
+      <span className="sr-only">Loading the log…</span>
+    </div>
+  );
+}
+
+export interface NothingPublishedProps {
+  name: string;
+  onPublish: () => void;
+  publishing: boolean;
+  error: string | null;
+}
+
+/** No published copy (never published, or discarded): say so and offer to publish. */
+export function NothingPublished({ name, onPublish, publishing, error }: NothingPublishedProps) {
+  return (
+    <EmptyState icon={FileX} title="Nothing published yet">
+      <p>
+        The {name} log has no published copy in the object store (it was never published, or it was
+        discarded). Publishing sends what the database has written so far.
+      </p>
+      <div className="mt-4 flex justify-center">
+        <Button variant="primary" onClick={onPublish} loading={publishing}>
+          {publishing ? null : <CloudUpload aria-hidden />}
+          Publish now
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { LogViewerUrlState } from "@/lib/paths";
+import { instanceIdSchema } from "@/lib/schemas/instance";
+import { logNameSchema } from "@/lib/schemas/log";
+
+type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+const first = (params: SearchParams, key: string): string | undefined => {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const lineSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** The viewer's state from its URL (`?line=N&q=…&regex=1&case=1`); anything malformed is ignored. */
+export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
+  const state: LogViewerUrlState = {};
+  const line = lineSchema.safeParse(first(params, "line"));
+  if (line.success) state.line = line.data;
+  const q = first(params, "q");
+  if (q && q.length <= 1000) {
+    state.q = q;
+    state.regex = first(params, "regex") === "1";
+    state.caseSensitive = first(params, "case") === "1";
+  }
+  return state;
+}
+
+const decode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/** `[id]` and `[name]` of a viewer URL; undefined when they cannot name a log (the page is a 404). */
+export function parseLogViewerParams(params: {
+  id: string;
+  name: string;
+}): { id: string; name: string } | undefined {
+  const id = instanceIdSchema.safeParse(decode(params.id));
+  const name = logNameSchema.safeParse(decode(params.name));
+  return id.success && name.success ? { id: id.data, name: name.data } : undefined;
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { paths, type Scope } from "@/lib/paths";
+import { apiErrorSchema } from "@/lib/schemas/api-error";
+import { guestLogSchema } from "@/lib/schemas/log";
+import { logLinesSchema, type LogLines } from "@/lib/schemas/log-view";
+import { ApiError, apiFetch } from "./fetcher";
+
+/** Which log a viewer shows, and through which dashboard (project or admin API). */
+export interface LogRef {
+  scope: Scope;
+  id: string;
+  name: string;
+}
+
+export type LinesQuery = { tail: number } | { fromLine: number; count: number };
+
+/** `GET …/lines`: the last `tail` lines, or `count` lines from `fromLine` (1-based). */
+export async function fetchLogLines(log: LogRef, query: LinesQuery, signal?: AbortSignal): Promise<LogLines> {
+  const params = new URLSearchParams(
+    "tail" in query
+      ? { tail: String(query.tail) }
+      : { from_line: String(query.fromLine), count: String(query.count) },
+  );
+  const url = `${paths.api.log(log.scope, log.id, log.name, "lines")}?${params}`;
+  return logLinesSchema.parse(await apiFetch(url, { signal }));
+}
+
+const publishResponseSchema = z.object({ log: guestLogSchema.loose() });
+
+/**
+ * Publishes the log's new bytes and answers once they are stored (Trove's plain publish, no
+ * background job): Follow and "Publish & refresh" show the lines right after.
+ */
+export async function publishLogNow(log: LogRef, signal?: AbortSignal) {
+  const response = await apiFetch(paths.api.logs(log.scope, log.id), {
+    method: "POST",
+    body: { name: log.name, publish: 1 },
+    signal,
+  });
+  return publishResponseSchema.parse(response).log;
+}
+
+/** Turns a non-2xx answer into ApiError with the server's reason (JSON `{error}` or the status). */
+export async function throwIfFailed(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text().catch(() => "");
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  throw new ApiError(
+    response.status,
+    "http_error",
+    `The server answered ${response.status} ${response.statusText}.`,
+  );
+}
+
+/** `GET …/tail?lines=N` as plain text (the "last N lines" view). */
+export async function fetchTailText(log: LogRef, lines: number, signal?: AbortSignal): Promise<string> {
+  const url = `${paths.api.log(log.scope, log.id, log.name, "tail")}?lines=${lines}`;
+  const response = await fetch(url, { credentials: "same-origin", signal });
+  return (await throwIfFailed(response)).text();
+}
+
+/** The log has nothing published (or was discarded): the lines routes answer 404. */
+export const isNothingPublished = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 404;

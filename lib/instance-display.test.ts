@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { datastoreLabel, instanceStatusLabel, instanceStatusTone } from "./instance-display";
+
+describe("instance display", () => {
+  it("names the datastore and its version", () => {
+    expect(datastoreLabel({ type: "mysql", version: "8.0.36" })).toBe("MySQL 8.0.36");
+    expect(datastoreLabel({ type: "postgresql", version: "15" })).toBe("PostgreSQL 15");
+    expect(datastoreLabel({ type: "cassandra", version: "" })).toBe("cassandra");
+  });
+
+  it("shows statuses as Horizon does, coloured by what they ask of the user", () => {
+    expect(instanceStatusLabel("RESTART_REQUIRED")).toBe("Restart Required");
+    expect(instanceStatusLabel("ACTIVE")).toBe("Active");
+    expect(instanceStatusTone("ACTIVE")).toBe("green");
+    expect(instanceStatusTone("RESTART_REQUIRED")).toBe("amber");
+    expect(instanceStatusTone("BUILD")).toBe("neutral");
+  });
+});

@@ -1,0 +1,34 @@
+import type { GuestLog } from "@/lib/schemas/log";
+
+type LogFacts = Pick<GuestLog, "type" | "status" | "published" | "container">;
+
+export interface AvailableLogActions {
+  /** Open the viewer: only something published can be read. */
+  view: boolean;
+  /** Always offered (Trove enables a USER log on publish). */
+  publish: boolean;
+  /** USER logs only; SYS logs are always on. */
+  enable: boolean;
+  disable: boolean;
+  /** Something is stored in the object store to delete. */
+  discard: boolean;
+  download: boolean;
+}
+
+/** Statuses where the wanted state is unknown (a toggle waits for a restart): both toggles apply. */
+const AMBIGUOUS = new Set(["Restart Required", "Restart Completed"]);
+
+/** Which row actions a log offers; the one place that decides it (Trove's rules plus what makes sense). */
+export function availableLogActions(log: LogFacts): AvailableLogActions {
+  const hasPublished = log.published > 0;
+  const isUser = log.type === "USER";
+  const ambiguous = AMBIGUOUS.has(log.status);
+  return {
+    view: hasPublished,
+    publish: true,
+    enable: isUser && (log.status === "Disabled" || ambiguous),
+    disable: isUser && (log.status !== "Disabled" || ambiguous),
+    discard: hasPublished || (log.container !== "None" && log.container !== ""),
+    download: hasPublished,
+  };
+}

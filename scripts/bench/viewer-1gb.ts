@@ -1,0 +1,168 @@
+/**
+ * Benchmark: the log viewer on a ~1 GB (8 M lines) log published in the local store.
+ * Starts the app with a config pointing at a generated log, publishes it, then in Chromium measures
+ * time to the first lines on screen, a jump to the start, scrolling, and the page's JS heap — next to
+ * trove-dashboard's way in the same run (its "View Log" page: the last 50 lines in a <pre>, and its
+ * "View Full Log": the whole log as text), so the figures come with ratios.
+ *   npx vite-node --config vitest.config.mts scripts/bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) =>
+  args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback;
+const megabytes = Number(option("mb", "1024"));
+const port = Number(option("port", "3350"));
+const base = `http://127.0.0.1:${port}`;
+const now = () => performance.now();
+
+async function writeLog(path: string, bytes: number): Promise<number> {
+  const out = createWriteStream(path);
+  let written = 0;
+  let line = 0;
+  while (written < bytes) {
+    let block = "";
+    for (let i = 0; i < 1000; i += 1, line += 1) {
+      const level = line % 97 === 0 ? "ERROR" : line % 13 === 0 ? "Warning" : "Note";
+      block += `2026-11-25T10:${String(Math.floor(line / 60) % 60).padStart(2, "0")}:00.000000Z ${line % 997} [${level}] [MY-0${line % 9000}] query ${line} on orders took ${line % 1000} ms\n`;
+    }
+    written += Buffer.byteLength(block);
+    if (!out.write(block)) await new Promise<void>((done) => out.once("drain", () => done()));
+  }
+  await new Promise<void>((done) => out.end(() => done()));
+  return line;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send("HeapProfiler.collectGarbage");
+  const { metrics } = await session.send("Performance.getMetrics");
+  await session.detach();
+  return (metrics.find((metric) => metric.name === "JSHeapUsedSize")?.value ?? 0) / 1e6;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(option("dir", "/var/tmp"), "trove-logs-viewer-bench-"));
+  const logs = join(dir, "logs");
+  mkdirSync(logs);
+  const lines = await writeLog(join(logs, "general.log"), megabytes * 1e6);
+  const config = join(dir, "config.json");
+  const instance = "bench-1gb";
+  writeFileSync(
+    config,
+    JSON.stringify({
+      instances: [
+        {
+          id: instance,
+          name: "bench",
+          project_id: "demo",
+          datastore: { type: "mysql", version: "8.0" },
+          logs: { general: { file: join(logs, "general.log") } },
+        },
+      ],
+    }),
+  );
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      TROVE_LOGS_CONFIG: config,
+      TROVE_LOGS_DATA_DIR: join(dir, "data"),
+      TROVE_LOGS_DEMO_PASSWORD: "bench",
+    },
+    stdio: "ignore",
+  });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    for (let i = 0; i < 600; i += 1) {
+      const up = await fetch(`${base}/api/auth/session`).then(
+        (r) => r.status === 401,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Username").fill("demo");
+    await page.getByLabel("Password").fill("bench");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(/instances/);
+    const api = page.request;
+    let start = now();
+    await api.post(`/api/instances/${instance}/log`, { data: { name: "general", publish: 1 } });
+    const publishSeconds = (now() - start) / 1000;
+
+    // Ours: open the viewer, wait for the last line.
+    start = now();
+    await page.goto(`${base}/project/instances/${instance}/logs/general`);
+    await page.locator(`[data-line="${lines}"]`).waitFor({ timeout: 60_000 });
+    const firstLinesMs = now() - start;
+    start = now();
+    await page.keyboard.press("g");
+    await page.locator('[data-line="1"]').waitFor({ timeout: 60_000 });
+    const jumpStartMs = now() - start;
+    start = now();
+    await page.keyboard.press("Shift+G");
+    await page.locator(`[data-line="${lines}"]`).waitFor({ timeout: 60_000 });
+    const jumpEndMs = now() - start;
+    const log = page.getByRole("log").or(page.getByLabel("Log lines")).first();
+    await log.hover();
+    start = now();
+    for (let i = 0; i < 200; i += 1) await page.mouse.wheel(0, -4000);
+    await page.waitForTimeout(500);
+    const scrollMs = now() - start;
+    const ourHeap = await heapMb(page);
+    const domRows = await page.locator("[data-line]").count();
+
+    // trove-dashboard's view page: the last 50 lines as text.
+    const peer = await browser.newPage();
+    await peer.goto(`${base}/login`);
+    start = now();
+    const tail50 = await page.request.get(`/api/instances/${instance}/log/general/tail?lines=50`);
+    await peer.setContent(`<pre>${(await tail50.text()).replace(/</g, "&lt;")}</pre>`);
+    const horizonTailMs = now() - start;
+    // trove-dashboard's "View Full Log": the whole log as text (bounded wait).
+    start = now();
+    let fullLog = "did not finish in 120 s";
+    try {
+      await peer.goto(`${base}/api/instances/${instance}/log/general/tail?lines=0`, { timeout: 120_000 });
+      fullLog = `${((now() - start) / 1000).toFixed(1)} s, heap ${(await heapMb(peer)).toFixed(0)} MB`;
+    } catch (error) {
+      fullLog = `failed: ${(error as Error).message.split("\n")[0]}`;
+    }
+
+    console.log(`log: ${megabytes} MB, ${lines} lines; publish ${publishSeconds.toFixed(1)} s`);
+    console.log(
+      `viewer: last lines on screen ${firstLinesMs.toFixed(0)} ms; jump to start ${jumpStartMs.toFixed(0)} ms; back to end ${jumpEndMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `viewer: 200 wheel scrolls ${scrollMs.toFixed(0)} ms; JS heap ${ourHeap.toFixed(1)} MB; ${domRows} rows in the DOM`,
+    );
+    console.log(
+      `peer (trove-dashboard view: tail 50 in <pre>): ${horizonTailMs.toFixed(0)} ms; ours shows ${lines} numbered lines reachable`,
+    );
+    console.log(`peer (trove-dashboard "View Full Log"): ${fullLog}`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await new Promise((done) => setTimeout(done, 1000));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
