@@ -24,6 +24,23 @@ const server = (port: number, env: Record<string, string>) => ({
   },
 });
 
+/** Debian's Chromium, at a desktop size (wide enough for every table column and label). */
+const chromium = {
+  browserName: "chromium" as const,
+  viewport: { width: 1440, height: 900 },
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -42,21 +59,14 @@ export default defineConfig({
     {
       name: "ui",
       testMatch: /ui\/.*\.spec\.ts/,
-      use: {
-        baseURL: run.demo.url,
-        browserName: "chromium",
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      testIgnore: /ui\/configured\//,
+      use: { baseURL: run.demo.url, ...chromium },
+    },
+    {
+      // Browser flows that need controlled log content: the configured server's files are the tests'.
+      name: "ui-configured",
+      testMatch: /ui\/configured\/.*\.spec\.ts/,
+      use: { baseURL: run.configured.url, ...chromium },
     },
   ],
   webServer: [

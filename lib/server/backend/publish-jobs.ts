@@ -34,6 +34,11 @@ export class PublishJobs {
     return this.failures.get(key);
   }
 
+  /** A plain publish (not run here) succeeded: the last failure is old news. */
+  succeeded(key: string): void {
+    this.failures.delete(key);
+  }
+
   start(
     key: string,
     total: number,

@@ -38,7 +38,9 @@ export const logActionHandler = (scope: Scope) =>
     async ({ request, params, runtime, caller }) => {
       const { background, ...action } = await readJsonBody(request, actionBodySchema, "log action");
       if (!background || !action.publish) {
-        return json({ log: await runtime.backend.logAction(caller, params.id, action) });
+        const log = await runtime.backend.logAction(caller, params.id, action);
+        if (action.publish) runtime.publishJobs.succeeded(PublishJobs.key(params.id, action.name));
+        return json({ log });
       }
       // Validate and learn the size first (errors answer at once), then publish in the background.
       const instance = await runtime.backend.getInstance(caller, params.id);
