@@ -52,8 +52,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="flex flex-1 flex-col md:flex-row">
           <SideNav isAdmin={view?.is_admin ?? false} />
           <main id="main" className="min-w-0 flex-1 p-4 md:p-5">
-            {view ? children : null}
-            {session.isPending ? <ShellLoading /> : null}
+            {/* The page starts its own requests while the session loads: no waterfall. */}
+            {view || session.isPending ? children : null}
             {/* A 401 is already on its way to the login page. */}
             {session.error && !isUnauthorized(session.error) ? (
               <ErrorState
@@ -67,14 +67,5 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </div>
     </TooltipProvider>
-  );
-}
-
-function ShellLoading() {
-  return (
-    <div className="space-y-3" aria-busy="true" aria-label="Loading">
-      <Skeleton className="h-7 w-48" />
-      <Skeleton className="h-32 w-full" />
-    </div>
   );
 }

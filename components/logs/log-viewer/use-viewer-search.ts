@@ -25,7 +25,9 @@ export function useViewerSearch(
   );
   const [run, setRun] = useState(0);
   const [current, setCurrent] = useState<number | null>(null);
-  const jumpPending = useRef(false);
+  // A link with ?q= but no ?line= opens at the first match, like a search typed on the page.
+  const jumpPending = useRef(Boolean(initial.q) && !initial.line);
+  const markInitialLine = useRef(Boolean(initial.q) && Boolean(initial.line));
   const { goToLine, visible } = nav;
 
   const jumpTo = useCallback(
@@ -38,6 +40,12 @@ export function useViewerSearch(
 
   const onUpdate = useCallback(
     (state: LogSearchState) => {
+      if (markInitialLine.current) {
+        // ?line= with ?q=: the view stays on that line; it becomes the current match once found.
+        const index = state.lines.indexOf(initial.line as number);
+        if (index >= 0 || state.status !== "searching") markInitialLine.current = false;
+        if (index >= 0) setCurrent(index);
+      }
       if (!jumpPending.current || state.lines.length === 0) {
         if (state.status !== "searching") jumpPending.current = false;
         return;
@@ -49,7 +57,7 @@ export function useViewerSearch(
         jumpTo(state.lines, Math.max(0, index));
       }
     },
-    [visible, jumpTo],
+    [visible, jumpTo, initial.line],
   );
 
   const results = useLogSearch(log, spec, run, onUpdate);

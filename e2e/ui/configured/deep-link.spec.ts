@@ -9,7 +9,9 @@ const content = Array.from(
   (_, i) => `${generalLine(i + 1, i + 1 === TARGET ? "SELECT 'linked line'" : `SELECT ${i + 1}`)}\n`,
 ).join("");
 
-test("a viewer link with ?line=N survives the login and a reload; ?q= runs its search", async ({ page }) => {
+test("a viewer link with ?line=N survives the login and a reload; ?q= opens at its match", async ({
+  page,
+}) => {
   await resetLog(id, "general", content);
   expect(await publishLog(id, "general")).toMatchObject({ published: Buffer.byteLength(content) });
 
@@ -50,9 +52,13 @@ test("a viewer link with ?line=N survives the login and a reload; ?q= runs its s
   );
   const search = page.getByRole("search");
   await expect(search.getByRole("searchbox")).toHaveValue("'linked line'");
-  await expect(search.getByRole("status")).toHaveText("1 match");
+  await expect(search.getByRole("status")).toHaveText("1 of 1");
   await expect(viewerLine(page, TARGET)).toBeInViewport();
   await expect(viewerLine(page, TARGET)).toHaveAttribute("aria-current", "true");
-  await page.keyboard.press("n");
-  await expect(search.getByRole("status")).toHaveText("1 of 1");
+
+  // A link with only ?q= opens at the first match instead of the end of the log.
+  await page.goto(`/project/instances/${id}/logs/general?q=${encodeURIComponent("'linked line'")}`);
+  await expect(page.getByRole("search").getByRole("status")).toHaveText("1 of 1");
+  await expect(viewerLine(page, TARGET)).toBeInViewport();
+  await expect(viewerLine(page, 600)).toHaveCount(0);
 });
