@@ -77,12 +77,13 @@ export function InstanceTable({ scope }: { scope: Scope }) {
           </tr>
         ) : null}
         {instances.data?.map((instance) => (
-          <TableRow key={instance.id}>
+          // The name's link stretches over the row, so a click anywhere on the row opens the instance.
+          <TableRow key={instance.id} className="relative cursor-pointer">
             <TableCell>
               <Link
                 href={paths.instance(scope, instance.id)}
                 className={cn(
-                  "rounded font-medium text-sky-700 hover:underline dark:text-sky-400",
+                  "rounded font-medium text-sky-700 after:absolute after:inset-0 hover:underline dark:text-sky-400",
                   focusRing,
                 )}
               >
