@@ -28,6 +28,29 @@ const envSchema = z.object({
   TROVE_LOGS_SESSION_TTL: z.coerce.number().int().min(60).max(604_800).default(43_200),
   /** `auto` marks cookies Secure when the request came over https. */
   TROVE_LOGS_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Where published logs go: the embedded local store, or OpenStack Swift. */
+  TROVE_LOGS_OBJECT_STORE: z.enum(["local", "swift"]).default("local"),
+  /** Swift proxy's storage base, e.g. http://127.0.0.1:8080/v1; an account is `<base>/<prefix><project>`. */
+  TROVE_LOGS_SWIFT_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  TROVE_LOGS_SWIFT_RESELLER_PREFIX: z.string().default("AUTH_"),
+  /** Swift tempauth (v1): auth URL, user (`account:user`) and key; a reseller admin may write any account. */
+  TROVE_LOGS_SWIFT_AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  TROVE_LOGS_SWIFT_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TROVE_LOGS_SWIFT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Seconds before a Swift request without progress is abandoned. */
+  TROVE_LOGS_SWIFT_TIMEOUT: z.coerce.number().positive().default(30),
+  /** Who signs in: the two local users, or Keystone v3. */
+  TROVE_LOGS_IDENTITY: z.enum(["local", "keystone"]).default("local"),
+  /** Keystone v3 endpoint, e.g. http://127.0.0.1:5000/v3. */
+  TROVE_LOGS_KEYSTONE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  TROVE_LOGS_KEYSTONE_USER_DOMAIN: z.string().default("Default"),
+  TROVE_LOGS_KEYSTONE_PROJECT_DOMAIN: z.string().default("Default"),
+  /** The service's own Keystone user (validates tokens, writes into owners' Swift accounts). */
+  TROVE_LOGS_SERVICE_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TROVE_LOGS_SERVICE_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+  TROVE_LOGS_SERVICE_PROJECT: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Where instances and logs come from: the embedded service, or a real Trove (`openstack`). */
+  TROVE_LOGS_BACKEND: z.enum(["embedded", "openstack"]).default("embedded"),
   NODE_ENV: z.string().optional(),
 });
 
