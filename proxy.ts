@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|login|_next|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!api|v1\\.0|login|_next|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -1,0 +1,41 @@
+import "server-only";
+import { logActionBodySchema } from "@/lib/schemas/log";
+import { TroveFault } from "./faults";
+import { troveInstanceView } from "./trove-views";
+import { troveJson, troveRoute, type TroveContext } from "./trove-route";
+
+const instanceId = (context: TroveContext) => {
+  if (!context.instanceId) throw new TroveFault(404, "The resource could not be found.");
+  return context.instanceId;
+};
+
+/** GET /v1.0/{project_id}/instances */
+export const listInstances = troveRoute(async ({ runtime, caller, baseUrl }) => {
+  const instances = await runtime.backend.listInstances(caller, { allProjects: false });
+  return troveJson({ instances: instances.map((instance) => troveInstanceView(instance, baseUrl)) });
+});
+
+/** GET /v1.0/{project_id}/instances/{id} */
+export const showInstance = troveRoute(async (context) => {
+  const instance = await context.runtime.backend.getInstance(context.caller, instanceId(context));
+  return troveJson({ instance: troveInstanceView(instance, context.baseUrl) });
+});
+
+/** GET /v1.0/{project_id}/instances/{id}/log */
+export const listLogs = troveRoute(async (context) =>
+  troveJson({ logs: await context.runtime.backend.listLogs(context.caller, instanceId(context)) }),
+);
+
+/** POST /v1.0/{project_id}/instances/{id}/log — Trove's body, Trove's answer. */
+export const logAction = troveRoute(async (context) => {
+  let body: unknown;
+  try {
+    body = JSON.parse(await context.request.text());
+  } catch {
+    throw new TroveFault(400, "Malformed request body: it must be JSON.");
+  }
+  const action = logActionBodySchema.parse(body);
+  return troveJson({
+    log: await context.runtime.backend.logAction(context.caller, instanceId(context), action),
+  });
+});

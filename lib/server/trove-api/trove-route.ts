@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { instanceIdSchema } from "@/lib/schemas/instance";
+import type { Caller } from "@/lib/server/backend/log-backend";
+import { getRuntime, type Runtime } from "@/lib/server/runtime";
+import { TroveFault, toFaultResponse } from "./faults";
+import { callerFromToken } from "./token-auth";
+
+const paramsSchema = z.object({
+  project_id: z.string().min(1).max(255),
+  id: instanceIdSchema.optional(),
+});
+
+export interface TroveContext {
+  request: Request;
+  runtime: Runtime;
+  caller: Caller;
+  projectId: string;
+  instanceId?: string;
+  /** Where this API is served, for the links Trove puts in its answers. */
+  baseUrl: string;
+}
+
+interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * A route of the Trove v1.0 API: token from X-Auth-Token, the URL's project must be the token's
+ * ("User with tenant id … cannot access this resource"), answers and faults in Trove's shapes.
+ */
+export function troveRoute(handler: (context: TroveContext) => Promise<Response>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const runtime = await getRuntime();
+      const caller = await callerFromToken(runtime, request.headers.get("x-auth-token"));
+      const params = paramsSchema.safeParse(await context.params);
+      if (!params.success) throw new TroveFault(404, "The resource could not be found.");
+      const projectId = params.data.project_id;
+      if (projectId !== caller.projectId) {
+        throw new TroveFault(403, `User with tenant id ${caller.projectId} cannot access this resource.`);
+      }
+      const url = new URL(request.url);
+      const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+      const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+      return await handler({
+        request,
+        runtime,
+        caller,
+        projectId,
+        instanceId: params.data.id,
+        baseUrl: `${proto}://${host}`,
+      });
+    } catch (error) {
+      return toFaultResponse(error);
+    }
+  };
+}
+
+export const troveJson = (data: unknown, status = 200) =>
+  Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
