@@ -1,0 +1,120 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { troveClient, type TroveEndpoint } from "./trove-client";
+
+// A real Trove cannot run on this machine; this stand-in answers with the bodies a real Trove sends
+// (trove-guest-logs.md §1.4–1.5): statuses with spaces, 'None' strings, guest errors with tracebacks.
+const GUEST_ERROR =
+  "An error occurred communicating with the guest: Log 'audit' is not defined.\nTraceback (most recent call last):\n  File \"/opt/trove/guestagent/manager.py\", line 543";
+const requests: Array<{ method?: string; url?: string; token?: string; body: string }> = [];
+let server: Server;
+let endpoint: TroveEndpoint;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      requests.push({
+        method: request.method,
+        url: request.url,
+        token: request.headers["x-auth-token"] as string,
+        body,
+      });
+      const send = (status: number, data?: unknown) => {
+        response.writeHead(status, { "Content-Type": "application/json" });
+        response.end(data === undefined ? "" : JSON.stringify(data));
+      };
+      if (request.url === "/v1.0/p1/instances/i1/log" && request.method === "GET") {
+        return send(200, {
+          logs: [
+            {
+              name: "general",
+              type: "USER",
+              status: "Restart Required",
+              published: "128",
+              pending: 0,
+              container: "None",
+              prefix: "None",
+              metafile: "i1/mysql-general_metafile",
+            },
+          ],
+        });
+      }
+      if (request.url === "/v1.0/p1/instances/i1/log") {
+        const parsed = JSON.parse(body) as { name: string };
+        if (parsed.name === "audit") return send(400, { badRequest: { code: 400, message: GUEST_ERROR } });
+        return send(200, {
+          log: {
+            name: parsed.name,
+            type: "USER",
+            status: "Published",
+            published: 10,
+            pending: 0,
+            container: "database_logs",
+            prefix: "i1/mysql-general/",
+            metafile: "i1/mysql-general_metafile",
+          },
+        });
+      }
+      if (request.url === "/v1.0/p1/instances/i1/action") return send(202);
+      if (request.url === "/v1.0/p1/instances/slow") return; // never answers
+      return send(404, { itemNotFound: { code: 404, message: "Resource missing cannot be found." } });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  endpoint = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/p1`,
+    token: "tok",
+    timeoutMs: 500,
+  };
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe("Trove client", () => {
+  it("reads Trove's log list, turning string sizes into integers and keeping 'None'", async () => {
+    const [log] = await troveClient.listLogs(endpoint, "i1");
+    expect(log).toEqual({
+      name: "general",
+      type: "USER",
+      status: "Restart Required",
+      published: 128,
+      pending: 0,
+      container: "None",
+      prefix: "None",
+      metafile: "i1/mysql-general_metafile",
+    });
+    expect(requests.at(-1)?.token).toBe("tok");
+  });
+
+  it("sends only the flags that are set, as integers", async () => {
+    await troveClient.logAction(endpoint, "i1", { name: "general", publish: true, discard: false });
+    expect(JSON.parse(requests.at(-1)!.body)).toEqual({ name: "general", publish: 1 });
+  });
+
+  it("shows the first line of a guest error with Trove's status", async () => {
+    await expect(troveClient.logAction(endpoint, "i1", { name: "audit" })).rejects.toMatchObject({
+      status: 400,
+      message: "An error occurred communicating with the guest: Log 'audit' is not defined.",
+    });
+    await expect(troveClient.getInstance(endpoint, "missing")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("accepts the empty 202 of an instance action", async () => {
+    await expect(troveClient.restartInstance(endpoint, "i1")).resolves.toBeUndefined();
+  });
+
+  it("gives up on a Trove that does not answer, with a reason", async () => {
+    await expect(troveClient.getInstance(endpoint, "slow")).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/did not answer/),
+    });
+    await expect(
+      troveClient.listInstances({ ...endpoint, url: "http://127.0.0.1:9/v1.0/p1" }),
+    ).rejects.toMatchObject({ status: 503 });
+  });
+});
