@@ -4,7 +4,8 @@ const nextConfig = {
   // throughput at ~84 MB/s per core (see performance-anchors.md), so responses go out as they are.
   compress: false,
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  // Native or dynamically loaded drivers stay plain Node modules (pg is on Next's own list already).
+  serverExternalPackages: ["better-sqlite3", "mysql2"],
   typedRoutes: false,
 };
 

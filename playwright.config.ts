@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { prepareDatastoreRun } from "./e2e/fixtures/datastore-run";
+import { prepareKeystoneRun } from "./e2e/fixtures/keystone-run";
 import { prepareRun } from "./e2e/fixtures/run";
 
 // One run directory per test run: the runner picks the id and its workers inherit it.
 process.env.TROVE_LOGS_E2E_RUN ??= randomUUID();
 const run = prepareRun(process.env.TROVE_LOGS_E2E_RUN);
+// Signs in through the real Keystone of scripts/services/keystone.sh (npm test starts it).
+const keystoneServer = prepareKeystoneRun(run.dir, run.demo.port);
+// Instances backed by the real MariaDB of scripts/services/mariadb.sh (npm test starts it).
+const datastoreServer = prepareDatastoreRun(run.dir, run.demo.port);
 
 const server = (port: number, env: Record<string, string>) => ({
   command: "node scripts/start.mjs",
@@ -54,13 +60,31 @@ export default defineConfig({
     {
       name: "api",
       testMatch: /api\/.*\.spec\.ts/,
+      testIgnore: /api\/keystone-.*\.spec\.ts/,
       use: { baseURL: run.configured.url },
+    },
+    {
+      name: "keystone-api",
+      testMatch: /api\/keystone-.*\.spec\.ts/,
+      use: { baseURL: keystoneServer.url },
     },
     {
       name: "ui",
       testMatch: /ui\/.*\.spec\.ts/,
-      testIgnore: /ui\/configured\//,
+      testIgnore: [/ui\/configured\//, /ui\/keystone\//, /ui\/datastores\//],
       use: { baseURL: run.demo.url, ...chromium },
+    },
+    {
+      // Signing in through the real Keystone: the form's Keystone fields, roles, projects, expiry.
+      name: "ui-keystone",
+      testMatch: /ui\/keystone\/.*\.spec\.ts/,
+      use: { baseURL: keystoneServer.url, ...chromium },
+    },
+    {
+      // Real MariaDB behind an instance: its general log switched on and off for real.
+      name: "ui-datastores",
+      testMatch: /ui\/datastores\/.*\.spec\.ts/,
+      use: { baseURL: datastoreServer.url, ...chromium },
     },
     {
       // Browser flows that need controlled log content: the configured server's files are the tests'.
@@ -75,5 +99,7 @@ export default defineConfig({
       TROVE_LOGS_DATA_DIR: run.configured.dataDir,
       TROVE_LOGS_CONFIG: run.configured.configFile,
     }),
+    server(keystoneServer.port, keystoneServer.env),
+    server(datastoreServer.port, datastoreServer.env),
   ],
 });

@@ -45,6 +45,10 @@ const envSchema = z.object({
   TROVE_LOGS_KEYSTONE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   TROVE_LOGS_KEYSTONE_USER_DOMAIN: z.string().default("Default"),
   TROVE_LOGS_KEYSTONE_PROJECT_DOMAIN: z.string().default("Default"),
+  /** Seconds before a Keystone request without an answer fails (503, never a hang). */
+  TROVE_LOGS_KEYSTONE_TIMEOUT: z.coerce.number().positive().max(300).default(10),
+  /** Seconds a session's token counts as valid after Keystone last said so (0: ask on every request). */
+  TROVE_LOGS_KEYSTONE_VALIDATION_CACHE: z.coerce.number().min(0).max(3600).default(60),
   /** The service's own Keystone user (validates tokens, writes into owners' Swift accounts). */
   TROVE_LOGS_SERVICE_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
   TROVE_LOGS_SERVICE_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -14,5 +14,7 @@ describe("instance display", () => {
     expect(instanceStatusTone("ACTIVE")).toBe("green");
     expect(instanceStatusTone("RESTART_REQUIRED")).toBe("amber");
     expect(instanceStatusTone("BUILD")).toBe("neutral");
+    expect(instanceStatusTone("ERROR")).toBe("red");
+    expect(instanceStatusTone("SHUTDOWN")).toBe("red");
   });
 });

@@ -20,10 +20,11 @@ export function instanceStatusLabel(status: string): string {
     .join(" ");
 }
 
-export type InstanceStatusTone = "green" | "amber" | "neutral";
+export type InstanceStatusTone = "green" | "amber" | "red" | "neutral";
 
 export function instanceStatusTone(status: string): InstanceStatusTone {
   if (status === "ACTIVE") return "green";
   if (status === "RESTART_REQUIRED") return "amber";
+  if (status === "ERROR" || status === "SHUTDOWN") return "red";
   return "neutral";
 }

@@ -36,6 +36,8 @@ export const paths = {
   },
   api: {
     session: "/api/auth/session",
+    /** Public: which identity signs people in (local users or Keystone). */
+    authConfig: "/api/auth/config",
     /** POST {project}: switch the session's project. */
     sessionProject: "/api/auth/project",
     instances: (scope: Scope) => `${apiBase(scope)}/instances`,

@@ -5,6 +5,7 @@ import { useSession } from "@/lib/api/session";
 import { datastoreLabel } from "@/lib/instance-display";
 import type { Scope } from "@/lib/paths";
 import type { Instance } from "@/lib/schemas/instance";
+import { FaultNotice } from "./fault-notice";
 import { InstanceStatusBadge } from "./instance-status-badge";
 import { RestartNotice } from "./restart-notice";
 
@@ -22,6 +23,7 @@ export function InstanceOverview({ scope, instance }: { scope: Scope; instance: 
   const project = session.data?.projects.find((entry) => entry.id === instance.project_id);
   return (
     <>
+      <FaultNotice instance={instance} />
       <RestartNotice scope={scope} instance={instance} />
       <dl className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         <Field label="Name">{instance.name}</Field>

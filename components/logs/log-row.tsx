@@ -11,7 +11,7 @@ import { LogRowActions } from "./log-row-actions";
 import { LogSize } from "./log-size";
 import { LogStatusBadge } from "./log-status-badge";
 import { toastActionError, toastActionResult } from "./log-toasts";
-import { PublishErrorNote, PublishProgress } from "./publish-progress";
+import { DatastoreErrorNote, PublishErrorNote, PublishProgress } from "./publish-progress";
 
 export interface LogRowProps {
   scope: Scope;
@@ -67,6 +67,7 @@ export function LogRow({ scope, instanceId, log, selected, onSelectedChange, bul
         <LogStatusBadge status={log.status} />
         {log.publishing ? <PublishProgress name={log.name} publishing={log.publishing} /> : null}
         {log.publish_error && !log.publishing ? <PublishErrorNote error={log.publish_error} /> : null}
+        {log.datastore_error ? <DatastoreErrorNote error={log.datastore_error} /> : null}
       </TableCell>
       <TableCell className="text-right">
         <LogSize bytes={log.published} />

@@ -5,6 +5,7 @@ import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ErrorState } from "@/components/common/error-state";
+import { FaultNotice } from "@/components/instances/fault-notice";
 import { RestartNotice } from "@/components/instances/restart-notice";
 import { LOGS_POLL_MS, LOGS_PUBLISHING_POLL_MS, logsQueryOptions, usePublishLogs } from "@/lib/api/logs";
 import type { Scope } from "@/lib/paths";
@@ -57,6 +58,7 @@ export function LogsTab({
 
   return (
     <>
+      {instance ? <FaultNotice instance={instance} /> : null}
       {instance ? <RestartNotice scope={scope} instance={instance} /> : null}
       <p className="mb-3 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
         <strong className="font-medium text-zinc-800 dark:text-zinc-200">Publish</strong> copies the lines a

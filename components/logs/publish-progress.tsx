@@ -38,3 +38,18 @@ export function PublishErrorNote({ error }: { error: NonNullable<LogDetails["pub
     </p>
   );
 }
+
+/** The datastore did not switch this log, or cannot be asked about it (instances backed by a server). */
+export function DatastoreErrorNote({ error }: { error: NonNullable<LogDetails["datastore_error"]> }) {
+  const at = new Date(error.at);
+  return (
+    <p
+      className="mt-1.5 flex max-w-56 items-start gap-1 text-xs text-red-700 dark:text-red-400"
+      title={`${error.message}${Number.isNaN(at.getTime()) ? "" : ` (${at.toLocaleString()})`}`}
+      data-testid="datastore-error"
+    >
+      <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
+      <span className="line-clamp-3">Database: {error.message}</span>
+    </p>
+  );
+}

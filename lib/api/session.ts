@@ -1,6 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { paths } from "@/lib/paths";
-import { sessionViewSchema, type LoginBody, type SessionView } from "@/lib/schemas/auth";
+import {
+  authConfigSchema,
+  sessionViewSchema,
+  type AuthConfig,
+  type LoginBody,
+  type SessionView,
+} from "@/lib/schemas/auth";
 import { apiFetch } from "./fetcher";
 
 export const sessionKeys = { all: ["session"] as const };
@@ -12,6 +18,14 @@ export const sessionQueryOptions = () =>
   });
 
 export const useSession = () => useQuery(sessionQueryOptions());
+
+/** Which identity signs people in: the login form shows Keystone's fields (domain, project) only then. */
+export const useAuthConfig = () =>
+  useQuery({
+    queryKey: ["auth-config"] as const,
+    queryFn: async () => authConfigSchema.parse(await apiFetch<AuthConfig>(paths.api.authConfig)),
+    staleTime: Infinity,
+  });
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -14,8 +14,10 @@ export const instanceSchema = z.object({
   name: z.string(),
   project_id: z.string(),
   datastore: z.object({ type: z.string(), version: z.string() }),
-  /** Trove's instance status, e.g. ACTIVE or RESTART_REQUIRED. */
+  /** Trove's instance status, e.g. ACTIVE, RESTART_REQUIRED, SHUTDOWN or ERROR. */
   status: z.string(),
+  /** Trove's `fault`: why the instance is in SHUTDOWN or ERROR. */
+  fault: z.object({ message: z.string(), created: z.string() }).optional(),
 });
 export type Instance = z.infer<typeof instanceSchema>;
 

@@ -12,6 +12,8 @@ export const logDetailsSchema = guestLogSchema.extend({
   publishing: z.object({ done: z.number(), total: z.number(), started_at: z.string() }).nullable(),
   /** The last background publish failed with this reason (cleared by the next success). */
   publish_error: z.object({ message: z.string(), at: z.string() }).nullable(),
+  /** The datastore did not switch this log, or cannot be asked how it is switched (servers only). */
+  datastore_error: z.object({ message: z.string(), at: z.string() }).nullish(),
 });
 export type LogDetails = z.infer<typeof logDetailsSchema>;
 

@@ -12,7 +12,17 @@ export async function boot(): Promise<void> {
         `${projects.length} projects (${projects.join(", ")}); data in ${env.TROVE_LOGS_DATA_DIR}` +
         (config.mode === "demo" ? `; demo log writers ${env.TROVE_LOGS_DEMO_WRITERS ? "on" : "off"}` : ""),
     );
-    console.log("[trove-logs] Users: admin (admin role), demo (member of project demo)");
+    if (runtime.identity.kind === "local") {
+      console.log("[trove-logs] Users: admin (admin role), demo (member of project demo)");
+    } else {
+      const service = runtime.keystone?.serviceToken;
+      console.log(
+        `[trove-logs] Identity: Keystone at ${runtime.keystone?.client.url}` +
+          (service ? ` (service user ${service.user})` : " (no service user: tokens validate themselves)"),
+      );
+      // Not fatal: Keystone may come up later; sign-ins say so meanwhile (503).
+      void service?.get().catch((error: Error) => console.warn(`[trove-logs] Keystone: ${error.message}`));
+    }
   } catch (error) {
     console.error(`[trove-logs] Cannot start: ${(error as Error).message}`);
     process.exit(1);

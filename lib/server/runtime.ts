@@ -2,7 +2,9 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { env, type Env } from "@/lib/env";
-import { LocalIdentity } from "@/lib/server/auth/local-identity";
+import { createIdentity, type KeystoneAccess } from "@/lib/server/auth/create-identity";
+import type { IdentityProvider } from "@/lib/server/auth/identity-provider";
+import type { SessionStore } from "@/lib/server/auth/session-store";
 import { loadSessionSecret } from "@/lib/server/auth/session-secret";
 import { createEmbeddedBackend } from "@/lib/server/backend/embedded-backend";
 import type { LogBackend } from "@/lib/server/backend/log-backend";
@@ -18,8 +20,12 @@ export interface Runtime {
   backend: LogBackend;
   engine: GuestLogEngine;
   publishJobs: PublishJobs;
-  identity: LocalIdentity;
-  sessionSecret: string;
+  /** Who signs in: the local users or Keystone (TROVE_LOGS_IDENTITY). */
+  identity: IdentityProvider;
+  /** Sessions behind the cookie: sealed in it (local) or kept on the server (Keystone). */
+  sessions: SessionStore;
+  /** Keystone's client and the service token, when TROVE_LOGS_KEYSTONE_URL is set. */
+  keystone?: KeystoneAccess;
   stop(): Promise<void>;
 }
 
@@ -43,10 +49,10 @@ async function createRuntime(): Promise<Runtime> {
     expiry: config.expiry,
     exposedLogs: config.exposedLogs,
   });
-  const identity = await LocalIdentity.open({
-    dataDir: settings.TROVE_LOGS_DATA_DIR,
-    projectIds: config.projects.map((project) => project.id),
-    passwords: { admin: settings.TROVE_LOGS_ADMIN_PASSWORD, demo: settings.TROVE_LOGS_DEMO_PASSWORD },
+  const { identity, sessions, keystone } = await createIdentity({
+    env: settings,
+    sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
+    projects: config.projects,
     announce: (message) => console.log(`[trove-logs] ${message}`),
   });
   const writers =
@@ -62,10 +68,13 @@ async function createRuntime(): Promise<Runtime> {
     publishJobs: new PublishJobs(),
     engine,
     identity,
-    sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
+    sessions,
+    keystone,
     stop: async () => {
+      sessions.close();
       clearInterval(sweeper);
       await writers?.stop();
+      await engine.close();
       await store.close();
     },
   };

@@ -10,9 +10,9 @@ export function createEmbeddedBackend(
   exposedLogs: Record<DatastoreType, string[]>,
 ): LogBackend {
   return {
-    listInstances: async (caller, { allProjects }) => engine.listInstances(caller, allProjects),
-    getInstance: async (caller, instanceId) => engine.getInstance(caller, instanceId),
-    restartInstance: async (caller, instanceId) => engine.restartInstance(caller, instanceId),
+    listInstances: (caller, { allProjects }) => engine.checkInstances(caller, allProjects),
+    getInstance: (caller, instanceId) => engine.checkInstance(caller, instanceId),
+    restartInstance: (caller, instanceId) => engine.restartInstance(caller, instanceId),
     listLogs: (caller, instanceId) => engine.listLogs(caller, instanceId),
     logAction: (caller, instanceId, action, onProgress) =>
       engine.logAction(caller, instanceId, action, onProgress),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Instance } from "@/lib/schemas/instance";
+import type { KeystoneCatalog } from "@/lib/server/auth/keystone/keystone-catalog";
 import type { GuestLog, LogAction } from "@/lib/schemas/log";
 import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 
@@ -8,6 +9,10 @@ export interface Caller {
   userId: string;
   projectId: string;
   isAdmin: boolean;
+  /** The caller's Keystone token (Keystone mode only; server side, for Swift and Trove calls). */
+  token?: string;
+  /** The token's service catalog, where the openstack backend finds Trove and Swift. */
+  catalog?: KeystoneCatalog;
 }
 
 export interface PublishProgress {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { datastoreTypeSchema, instanceIdSchema } from "@/lib/schemas/instance";
 import { LOG_DEFINITIONS } from "@/lib/server/engine/log-definitions";
+import { absolutePath, serverSchema } from "./server-config";
 
 const exposedLogsSchema = z.union([z.array(z.string()), z.string()]);
 
@@ -15,9 +16,14 @@ const instanceSchema = z
       .regex(/^[^/]+$/, "must not contain '/'"),
     datastore: z.object({ type: datastoreTypeSchema, version: z.string().min(1, "must not be empty") }),
     logs: z.record(z.string(), z.object({ file: z.string().min(1, "must not be empty") })).default({}),
+    /** A real server whose logs Trove Logs switches (without it the logs are plain files). */
+    server: serverSchema.optional(),
+    /** Where the datastore writes its USER logs (`<log_dir>/<datastore>-<log>.log`, Trove's names). */
+    log_dir: absolutePath.optional(),
   })
   .superRefine((instance, ctx) => {
-    const defined = LOG_DEFINITIONS[instance.datastore.type].map((definition) => definition.name);
+    const definitions = LOG_DEFINITIONS[instance.datastore.type];
+    const defined = definitions.map((definition) => definition.name);
     for (const name of Object.keys(instance.logs)) {
       if (!defined.includes(name)) {
         ctx.addIssue({
@@ -26,6 +32,16 @@ const instanceSchema = z
           message: `log '${name}' is not defined for datastore ${instance.datastore.type} (defined: ${defined.join(", ")})`,
         });
       }
+    }
+    const unplaced = definitions.filter((log) => log.type === "USER" && !instance.logs[log.name]);
+    if (instance.server && !instance.log_dir && unplaced.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["log_dir"],
+        message:
+          "is required with server: the directory where the datastore writes its logs " +
+          `(or give logs.${unplaced.map((log) => log.name).join(", logs.")} a file)`,
+      });
     }
   });
 
@@ -40,11 +56,27 @@ export const configFileSchema = z
     guest_log_limit: z.number().int().min(1, "must be at least 1 byte").max(5_000_000_000).default(1_000_000),
     guest_log_expiry: z.number().int().min(0, "must be 0 (never) or more seconds").default(2_592_000),
     datastores: z
-      .partialRecord(datastoreTypeSchema, z.object({ guest_log_exposed_logs: exposedLogsSchema.optional() }))
+      .partialRecord(
+        datastoreTypeSchema,
+        z.object({
+          guest_log_exposed_logs: exposedLogsSchema.optional(),
+          /** ms; MySQL's long_query_time is this / 1000 s, PostgreSQL's log_min_duration_statement this (-1: off). */
+          guest_log_long_query_time: z.number().int("must be whole milliseconds").min(-1).optional(),
+        }),
+      )
       .default({}),
     instances: z.array(instanceSchema),
   })
   .superRefine((config, ctx) => {
+    for (const type of ["mysql", "mariadb"] as const) {
+      if ((config.datastores[type]?.guest_log_long_query_time ?? 0) < 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["datastores", type, "guest_log_long_query_time"],
+          message: "must be 0 or more milliseconds",
+        });
+      }
+    }
     const seen = new Set<string>();
     config.instances.forEach((instance, index) => {
       if (seen.has(instance.id)) {

@@ -83,4 +83,99 @@ describe("service configuration", () => {
     expect(() => load(config)).toThrow(ConfigError);
     expect(() => load(config)).toThrow(field);
   });
+
+  it("reads a real server: secrets by reference, log_dir for USER logs, Trove's long query time", () => {
+    process.env.TROVE_LOGS_TEST_CONFIG_PASSWORD = "secret";
+    const config = load({
+      datastores: { mariadb: { guest_log_long_query_time: 200 } },
+      instances: [
+        instance({
+          datastore: { type: "mariadb", version: "10.11" },
+          logs: {},
+          log_dir: "/var/lib/mysql/logs",
+          server: {
+            host: "127.0.0.1",
+            port: 3307,
+            user: "trove",
+            password_env: "TROVE_LOGS_TEST_CONFIG_PASSWORD",
+          },
+        }),
+        instance({
+          id: "pg-1",
+          datastore: { type: "postgresql", version: "15" },
+          logs: {},
+          log_dir: "/var/log/pg",
+          server: {
+            socket: "/run/postgresql",
+            user: "trove",
+            timeout: 2,
+            restart_command: ["pg_ctlcluster", "15", "main", "restart"],
+          },
+        }),
+      ],
+    });
+    const [maria, pg] = config.instances;
+    expect(maria!.logFiles.general).toBe("/var/lib/mysql/logs/mariadb-general.log");
+    expect(maria!.logFiles.slow_query).toBe("/var/lib/mysql/logs/mariadb-slow_query.log");
+    expect(maria!.logFiles.guest).toBe(join(dir, "data", "logs", "inst-1", "mariadb-guest.log"));
+    expect(maria!.server).toEqual({
+      settings: expect.objectContaining({ host: "127.0.0.1", port: 3307, user: "trove", timeoutMs: 5000 }),
+      longQueryTimeMs: 200,
+      locateErrorLog: true,
+    });
+    expect(maria!.server!.settings.password).toEqual({ env: "TROVE_LOGS_TEST_CONFIG_PASSWORD" });
+    expect(JSON.stringify(config)).not.toContain("secret");
+    expect(pg!.logFiles.general).toBe("/var/log/pg/postgresql-general.log");
+    expect(pg!.server).toMatchObject({
+      settings: {
+        socket: "/run/postgresql",
+        timeoutMs: 2000,
+        restartCommand: ["pg_ctlcluster", "15", "main", "restart"],
+      },
+      longQueryTimeMs: 0,
+    });
+    expect(config.instances.length).toBe(2);
+  });
+
+  const server = (overrides: Record<string, unknown> = {}) =>
+    instance({ log_dir: "/logs", server: { host: "db", user: "trove", ...overrides } });
+
+  it.each([
+    [
+      { instances: [server({ password: "hunter2" })] },
+      "instances[0].server.password: put the password in an environment variable",
+    ],
+    [
+      { instances: [server({ host: undefined })] },
+      "instances[0].server.host: give host (and port) or socket",
+    ],
+    [
+      { instances: [server({ password_env: "TROVE_LOGS_NO_SUCH_VARIABLE" })] },
+      "instances[0].server.password_env: the environment variable TROVE_LOGS_NO_SUCH_VARIABLE is not set",
+    ],
+    [
+      { instances: [server({ password_file: "/no/such/file" })] },
+      "instances[0].server.password_file: cannot read /no/such/file",
+    ],
+    [
+      { instances: [server({ restart_command: [] })] },
+      "instances[0].server.restart_command: must name a program",
+    ],
+    [{ instances: [server({ port: 70000 })] }, "instances[0].server.port"],
+    [{ instances: [server({ hots: "x" })] }, "instances[0].server"],
+    [
+      { instances: [instance({ logs: {}, server: { host: "db", user: "trove" } })] },
+      "instances[0].log_dir: is required with server",
+    ],
+    [
+      { instances: [server()], datastores: { mysql: { guest_log_long_query_time: -1 } } },
+      "datastores.mysql.guest_log_long_query_time",
+    ],
+  ])("refuses a bad server and names the field (%#)", (config, field) => {
+    expect(() => load(config)).toThrow(field);
+  });
+
+  it("never echoes a password given in the file", () => {
+    expect(() => load({ instances: [server({ password: "hunter2" })] })).not.toThrow("hunter2");
+  });
 });

@@ -10,6 +10,7 @@ import {
   normalizeExposedLogs,
 } from "@/lib/server/engine/log-definitions";
 import { configFileSchema, describeIssues, type ConfigFile } from "./config-file";
+import { DEFAULT_LONG_QUERY_TIME_MS } from "./server-config";
 
 export interface ServiceConfig {
   mode: "demo" | "config";
@@ -42,21 +43,52 @@ function parseConfigFile(path: string): ConfigFile {
   return parsed.data;
 }
 
-/** Logs the file leaves out still exist (Trove defines them per datastore); they live in the data directory. */
-function toEngineInstance(instance: ConfigFile["instances"][number], dataDir: string): EngineInstance {
+/**
+ * Logs the file leaves out still exist (Trove defines them per datastore): USER logs go into log_dir
+ * when there is one, the rest live in the data directory.
+ */
+function toEngineInstance(
+  instance: ConfigFile["instances"][number],
+  dataDir: string,
+  file: ConfigFile,
+): EngineInstance {
+  const type = instance.datastore.type;
   const logFiles: Record<string, string> = {};
-  for (const { name } of LOG_DEFINITIONS[instance.datastore.type]) {
+  for (const { name, type: logType } of LOG_DEFINITIONS[type]) {
     const configured = instance.logs[name]?.file;
     logFiles[name] = configured
       ? resolve(configured)
-      : join(dataDir, "logs", instance.id, `${instance.datastore.type}-${name}.log`);
+      : instance.log_dir && logType === "USER"
+        ? join(instance.log_dir, `${type}-${name}.log`)
+        : join(dataDir, "logs", instance.id, `${type}-${name}.log`);
   }
+  const server = instance.server;
   return {
     id: instance.id,
     name: instance.name,
     projectId: instance.project_id,
     datastore: instance.datastore,
     logFiles,
+    ...(server && {
+      server: {
+        settings: {
+          host: server.host,
+          port: server.port,
+          socket: server.socket,
+          user: server.user,
+          password: server.password_env
+            ? { env: server.password_env }
+            : server.password_file
+              ? { file: server.password_file }
+              : undefined,
+          database: server.database,
+          timeoutMs: server.timeout * 1000,
+          restartCommand: server.restart_command,
+        },
+        longQueryTimeMs: file.datastores[type]?.guest_log_long_query_time ?? DEFAULT_LONG_QUERY_TIME_MS[type],
+        locateErrorLog: !instance.logs.error?.file,
+      },
+    }),
   };
 }
 
@@ -82,7 +114,7 @@ export function loadServiceConfig(options: { configFile?: string; dataDir: strin
     limit: file.guest_log_limit,
     expiry: file.guest_log_expiry,
     exposedLogs,
-    instances: file.instances.map((instance) => toEngineInstance(instance, options.dataDir)),
+    instances: file.instances.map((instance) => toEngineInstance(instance, options.dataDir, file)),
     projects,
   };
 }

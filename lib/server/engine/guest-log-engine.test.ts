@@ -182,7 +182,7 @@ describe("status transitions", () => {
     expect(result.status).toBe("Restart Required");
     expect(engine.getInstance(MEMBER, POSTGRES).status).toBe("RESTART_REQUIRED");
     expect(engine.isLogging(POSTGRES, "general")).toBe(false);
-    engine.restartInstance(MEMBER, POSTGRES);
+    await engine.restartInstance(MEMBER, POSTGRES);
     expect(engine.getInstance(MEMBER, POSTGRES).status).toBe("ACTIVE");
     expect(engine.isLogging(POSTGRES, "general")).toBe(true);
     expect((await show("general", MEMBER, POSTGRES)).status).toBe("Enabled");

@@ -3,9 +3,14 @@ import type { DatastoreType } from "@/lib/schemas/instance";
 import type { GuestLog, LogAction } from "@/lib/schemas/log";
 import type { Instance } from "@/lib/schemas/instance";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
+import type { DatastoreSnapshot } from "./datastore/datastore-control";
+import type { ServerSettings } from "./datastore/server-settings";
 import { badRequest, forbidden, notFound } from "./errors";
-import { GuestLogFile, type PublishProgress } from "./guest-log";
-import { isExposed, LOG_DEFINITIONS } from "./log-definitions";
+import type { GuestLogFile, PublishProgress } from "./guest-log";
+import type { Fault } from "./instance-datastore";
+import { createInstanceEntry, refreshEntry, type InstanceEntry } from "./instance-entry";
+import { discardLog, publishLog, restartDatastore, switchLog } from "./instance-operations";
+import { isExposed } from "./log-definitions";
 import { LogSettings } from "./log-settings";
 import { KeyedLock } from "./keyed-lock";
 
@@ -16,6 +21,17 @@ export interface EngineInstance {
   datastore: { type: DatastoreType; version: string };
   /** Log name → file the datastore writes it to; every log the datastore defines must be present. */
   logFiles: Record<string, string>;
+  /**
+   * A real MariaDB/MySQL or PostgreSQL server whose logs are switched for real. Without it the logs
+   * are plain files whose enabled flags Trove Logs keeps (the demo, file-backed instances).
+   */
+  server?: {
+    settings: ServerSettings;
+    /** Trove's guest_log_long_query_time, in milliseconds. */
+    longQueryTimeMs: number;
+    /** Ask the server where its error log is (the configuration names no file for it). */
+    locateErrorLog: boolean;
+  };
 }
 
 /** Who asks: Trove scopes every call to the token's project; admins may reach any project. */
@@ -35,11 +51,6 @@ export interface EngineOptions {
   nowMillis?: () => number;
 }
 
-interface InstanceEntry {
-  instance: EngineInstance;
-  logs: GuestLogFile[];
-}
-
 /** The embedded Trove guest-log service: Trove's log API semantics over local files and an object store. */
 export class GuestLogEngine {
   private readonly entries = new Map<string, InstanceEntry>();
@@ -47,31 +58,21 @@ export class GuestLogEngine {
 
   constructor(private readonly options: EngineOptions) {
     const settings = new LogSettings(options.settingsFile);
-    const deps = { ...options, settings, nowMillis: options.nowMillis ?? Date.now };
+    const deps = { ...options, nowMillis: options.nowMillis ?? Date.now };
     for (const instance of options.instances) {
-      const logs = LOG_DEFINITIONS[instance.datastore.type].map((definition) => {
-        const file = instance.logFiles[definition.name];
-        if (!file) throw new Error(`instance ${instance.id} has no file for log '${definition.name}'`);
-        return new GuestLogFile(
-          instance.id,
-          instance.projectId,
-          instance.datastore.type,
-          definition,
-          file,
-          deps,
-        );
-      });
-      this.entries.set(instance.id, { instance, logs });
+      this.entries.set(instance.id, createInstanceEntry(instance, settings, deps));
     }
   }
 
-  private view({ instance, logs }: InstanceEntry): Instance {
+  private view({ instance, datastore }: InstanceEntry): Instance {
+    const fault = datastore.instanceFault;
     return {
       id: instance.id,
       name: instance.name,
       project_id: instance.projectId,
       datastore: { ...instance.datastore },
-      status: logs.some((log) => log.restartPending) ? "RESTART_REQUIRED" : "ACTIVE",
+      status: datastore.status,
+      ...(fault ? { fault: { message: fault.message, created: fault.created } } : {}),
     };
   }
 
@@ -98,22 +99,45 @@ export class GuestLogEngine {
     return log;
   }
 
-  listInstances(caller: Caller, allProjects = false): Instance[] {
+  private visible(caller: Caller, allProjects: boolean): InstanceEntry[] {
     if (allProjects && !caller.isAdmin)
       throw forbidden("Only administrators can list instances of all projects.");
-    return [...this.entries.values()]
-      .filter((entry) => allProjects || entry.instance.projectId === caller.projectId)
-      .map((entry) => this.view(entry));
+    return [...this.entries.values()].filter(
+      (entry) => allProjects || entry.instance.projectId === caller.projectId,
+    );
+  }
+
+  /** The instances with the status last seen (see checkInstances for a fresh look). */
+  listInstances(caller: Caller, allProjects = false): Instance[] {
+    return this.visible(caller, allProjects).map((entry) => this.view(entry));
   }
 
   getInstance(caller: Caller, instanceId: string): Instance {
     return this.view(this.entry(caller, instanceId));
   }
 
+  /** The instances after asking their servers how they are (all at once; each read has its timeout). */
+  async checkInstances(caller: Caller, allProjects = false): Promise<Instance[]> {
+    const entries = this.visible(caller, allProjects);
+    await Promise.all(entries.map((entry) => refreshEntry(entry)));
+    return entries.map((entry) => this.view(entry));
+  }
+
+  async checkInstance(caller: Caller, instanceId: string): Promise<Instance> {
+    const entry = this.entry(caller, instanceId);
+    await refreshEntry(entry);
+    return this.view(entry);
+  }
+
+  private show(log: GuestLogFile, snapshot: DatastoreSnapshot | undefined): Promise<GuestLog> {
+    return log.show(snapshot?.logs[log.name]);
+  }
+
   async listLogs(caller: Caller, instanceId: string): Promise<GuestLog[]> {
     const entry = this.entry(caller, instanceId);
     const visible = entry.logs.filter((log) => caller.isAdmin || this.exposed(entry, log));
-    return Promise.all(visible.map((log) => log.show()));
+    const snapshot = await refreshEntry(entry);
+    return Promise.all(visible.map((log) => this.show(log, snapshot)));
   }
 
   /** Trove's guest_log_action order: validate, toggle, then discard, then publish, then show. */
@@ -124,28 +148,31 @@ export class GuestLogEngine {
     onProgress?: (progress: PublishProgress) => void,
   ): Promise<GuestLog> {
     if (action.enable && action.disable) throw badRequest("Cannot enable and disable log.");
+    const entry = this.entry(caller, instanceId);
     const log = this.log(caller, instanceId, action.name);
     const enable = action.enable || (action.publish && !action.disable);
     if (log.definition.type === "SYS" && (action.enable || action.disable) && !action.publish) {
       throw badRequest(`Cannot ${action.enable ? "enable" : "disable"} a SYSTEM log ('${log.name}').`);
     }
-    if (log.definition.type === "USER") {
-      if (enable) log.setEnabled(true);
-      else if (action.disable) log.setEnabled(false);
+    if (log.definition.type === "USER" && (enable || action.disable)) {
+      const on = Boolean(enable);
+      await this.locks.run(`${instanceId}#datastore`, () => switchLog(entry, log, on));
     }
     if (action.discard || action.publish) {
       await this.locks.run(`${instanceId}/${log.name}`, async () => {
-        if (action.discard) await log.discard();
-        if (action.publish) await log.publish(onProgress);
+        await refreshEntry(entry);
+        if (action.discard) await discardLog(entry, log);
+        if (action.publish) await publishLog(entry, log, onProgress);
       });
     }
-    return log.show();
+    return this.show(log, await refreshEntry(entry));
   }
 
   /** Trove's instance restart: pending log toggles take effect. */
-  restartInstance(caller: Caller, instanceId: string): Instance {
+  async restartInstance(caller: Caller, instanceId: string): Promise<Instance> {
     const entry = this.entry(caller, instanceId);
-    for (const log of entry.logs) log.completeRestart();
+    await this.locks.run(`${instanceId}#datastore`, () => restartDatastore(entry));
+    await refreshEntry(entry, true);
     return this.view(entry);
   }
 
@@ -161,9 +188,24 @@ export class GuestLogEngine {
     return this.log(caller, instanceId, logName).publishProgress;
   }
 
+  /** Why a log is not as asked (its last failed switch, or its server cannot be read); for the dashboard. */
+  logFault(instanceId: string, logName: string): Fault | undefined {
+    const entry = this.entries.get(instanceId);
+    const log = entry?.logs.find((candidate) => candidate.name === logName);
+    return entry && log ? entry.datastore.logFault(log.definition) : undefined;
+  }
+
   /** For the demo writers: does the datastore write this log right now? */
   isLogging(instanceId: string, logName: string): boolean {
-    const log = this.entries.get(instanceId)?.logs.find((candidate) => candidate.name === logName);
-    return log?.isLogging ?? false;
+    const entry = this.entries.get(instanceId);
+    const log = entry?.logs.find((candidate) => candidate.name === logName);
+    if (!entry || !log) return false;
+    if (log.definition.type === "SYS") return true;
+    const state = entry.datastore.control.known(log.definition);
+    return state ? state.enabled !== state.restartPending : false;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => entry.datastore.control.close()));
   }
 }

@@ -5,8 +5,8 @@ import { isNotFound } from "@/lib/server/object-store/object-store";
 import { listAllObjects } from "@/lib/server/object-store/list-all";
 import { badRequest } from "./errors";
 import { fileSize, headerDigest, tailDigest } from "./log-file";
+import type { LogState } from "./datastore/datastore-control";
 import type { LogDefinition } from "./log-definitions";
-import type { LogSettings } from "./log-settings";
 import { computePending, computeStatus } from "./log-status";
 import { writeMetafile, type Location } from "./metafile";
 import { ObjectNamer, logPrefix, metafileName } from "./object-names";
@@ -15,7 +15,6 @@ import { uploadNewBytes } from "./upload-new-bytes";
 
 export interface GuestLogDeps {
   store: ObjectStore;
-  settings: LogSettings;
   containerName: string;
   limit: number;
   expiry: number;
@@ -34,18 +33,31 @@ export class GuestLogFile {
   private readonly namer: ObjectNamer;
   private state?: Promise<PublishedState>;
   private progress?: PublishProgress;
+  private currentFile: string;
 
   constructor(
     readonly instanceId: string,
     readonly account: string,
     readonly datastore: string,
     readonly definition: LogDefinition,
-    readonly file: string,
+    /** Where the log goes when it is switched on (the configured file). */
+    readonly target: string,
     private readonly deps: GuestLogDeps,
   ) {
     this.prefix = logPrefix(instanceId, datastore, definition.name);
     this.metafile = metafileName(this.prefix);
     this.namer = new ObjectNamer(this.prefix, deps.nowMillis);
+    this.currentFile = target;
+  }
+
+  /** The file the log is read from: the target, unless the datastore says it writes elsewhere. */
+  get file(): string {
+    return this.currentFile;
+  }
+
+  /** The datastore writes this log into another file now (set outside Trove Logs, or its own error log). */
+  relocate(file: string): void {
+    this.currentFile = file;
   }
 
   get name(): string {
@@ -56,39 +68,8 @@ export class GuestLogFile {
     return { store: this.deps.store, account: this.account, container: this.deps.containerName };
   }
 
-  private get setting() {
-    if (this.definition.type === "SYS") return { enabled: true, restartPending: false };
-    return this.deps.settings.get(this.instanceId, this.name) ?? { enabled: false, restartPending: false };
-  }
-
-  get restartPending(): boolean {
-    return this.setting.restartPending;
-  }
-
-  /** Whether the datastore writes this log now: a toggle waiting for a restart has not taken effect. */
-  get isLogging(): boolean {
-    const { enabled, restartPending } = this.setting;
-    return enabled !== restartPending;
-  }
-
   get publishProgress(): PublishProgress | undefined {
     return this.progress;
-  }
-
-  /** Returns false when the log already was in that state. */
-  setEnabled(enabled: boolean): boolean {
-    const current = this.setting;
-    if (current.enabled === enabled) return false;
-    // Flipping back before the restart cancels the pending change.
-    const restartPending = this.definition.restartRequired ? !current.restartPending : false;
-    this.deps.settings.set(this.instanceId, this.name, { enabled, restartPending });
-    return true;
-  }
-
-  completeRestart(): void {
-    const current = this.setting;
-    if (current.restartPending)
-      this.deps.settings.set(this.instanceId, this.name, { ...current, restartPending: false });
   }
 
   async published(): Promise<PublishedState> {
@@ -106,16 +87,24 @@ export class GuestLogFile {
     return state.tailDigest !== undefined && (await tailDigest(this.file, state.size)) !== state.tailDigest;
   }
 
-  async show(): Promise<GuestLog> {
+  /** Trove's log object; `switched` is how the datastore has a USER log (undefined: it cannot tell now). */
+  async show(switched: LogState | undefined): Promise<GuestLog> {
     const [state, size] = await Promise.all([this.published(), fileSize(this.file)]);
     const rotated = await this.isRotated(state, size);
-    const { enabled, restartPending } = this.setting;
+    const sys = this.definition.type === "SYS";
+    const { enabled, restartPending } = sys ? { enabled: true, restartPending: false } : (switched ?? {});
     const inputs = { size: size ?? 0, published: state.size, rotated };
     const isPublished = state.size > 0;
     return {
       name: this.name,
       type: this.definition.type,
-      status: computeStatus({ ...inputs, type: this.definition.type, enabled, restartPending }),
+      status: computeStatus({
+        ...inputs,
+        type: this.definition.type,
+        enabled: enabled ?? false,
+        restartPending: restartPending ?? false,
+        unavailable: !sys && switched === undefined,
+      }),
       published: state.size,
       pending: computePending(inputs),
       container: isPublished ? this.deps.containerName : "None",

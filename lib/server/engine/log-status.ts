@@ -10,10 +10,13 @@ export interface StatusInputs {
   size: number;
   published: number;
   rotated: boolean;
+  /** The datastore cannot be asked how the log is switched (Trove's "logging on, no data available"). */
+  unavailable?: boolean;
 }
 
 /** Trove's `_update_details` rules, evaluated in Trove's order. */
 export function computeStatus(input: StatusInputs): LogStatus {
+  if (input.unavailable) return "Unavailable";
   if (input.restartPending) return "Restart Required";
   if (input.type === "USER" && !input.enabled) return "Disabled";
   if (input.rotated) return "Rotated";

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/schemas/api-error";
+import { isIdentityError } from "@/lib/server/auth/identity-error";
 import { isEngineError, type EngineError } from "@/lib/server/engine/errors";
 import { isObjectStoreError } from "@/lib/server/object-store/object-store";
 
@@ -47,6 +48,10 @@ export function zodMessage(error: z.ZodError, what: string): string {
 /** Every failure becomes `{error: {code, message}}`; unexpected ones are logged, never echoed. */
 export function toErrorResponse(error: unknown): Response {
   if (isHttpError(error)) return jsonError(error.status, error.code, error.message);
+  if (isIdentityError(error)) {
+    if (error.status === 503) console.error("[trove-logs] identity service:", error.message);
+    return jsonError(error.status, error.code, error.message);
+  }
   if (isEngineError(error)) {
     const [status, code] = ENGINE_STATUS[error.code];
     return jsonError(status, code, error.message);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { Caller } from "@/lib/server/backend/log-backend";
-import { readCookie, SESSION_COOKIE, unsealSession, type Session } from "@/lib/server/auth/session-cookie";
+import { isAdminPrincipal, type Principal } from "@/lib/server/auth/identity-provider";
+import { readCookie, SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { HttpError, toErrorResponse } from "./errors";
 import { assertSameOrigin, parseWith } from "./request-guards";
@@ -12,7 +13,10 @@ export interface RouteContext {
 }
 
 export interface SignedIn {
-  session: Session;
+  /** Who is signed in (server side only: in Keystone mode it holds the token). */
+  session: Principal;
+  /** The session cookie's value, for handlers that replace or end the session. */
+  cookie: string;
   caller: Caller;
 }
 
@@ -22,16 +26,34 @@ export interface Handled<P> {
   runtime: Runtime;
 }
 
-export async function currentSession(request: Request, runtime: Runtime): Promise<SignedIn | undefined> {
-  const sealed = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
-  const session = sealed ? await unsealSession(sealed, runtime.sessionSecret) : undefined;
-  if (!session) return undefined;
-  const user = runtime.identity.user(session.userId);
-  if (!user || !user.projectIds.includes(session.projectId)) return undefined;
-  return {
-    session,
-    caller: { userId: user.id, projectId: session.projectId, isAdmin: user.roles.includes("admin") },
+/** What backends are told about the person calling (the token only in Keystone mode). */
+export function callerOf(principal: Principal): Caller {
+  const caller: Caller = {
+    userId: principal.userId,
+    projectId: principal.projectId,
+    isAdmin: isAdminPrincipal(principal),
   };
+  if (principal.token) caller.token = principal.token;
+  if (principal.catalog) caller.catalog = principal.catalog;
+  return caller;
+}
+
+/**
+ * The request's session, validated by the identity provider (Keystone: cached briefly), or
+ * undefined when there is none or it ended (expired, revoked). Keystone unreachable: a 503 error.
+ */
+export async function currentSession(request: Request, runtime: Runtime): Promise<SignedIn | undefined> {
+  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  if (!cookie) return undefined;
+  const stored = await runtime.sessions.read(cookie);
+  if (!stored) return undefined;
+  const session = await runtime.identity.validate(stored);
+  if (!session) {
+    await runtime.sessions.delete(cookie);
+    return undefined;
+  }
+  if (session !== stored) runtime.sessions.refresh(cookie, session);
+  return { session, cookie, caller: callerOf(session) };
 }
 
 type NoParams = z.ZodType<Record<string, never>>;

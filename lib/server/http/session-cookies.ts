@@ -1,5 +1,6 @@
 import "server-only";
-import { sealSession, sessionCookie, type Session } from "@/lib/server/auth/session-cookie";
+import type { Principal } from "@/lib/server/auth/identity-provider";
+import { sessionCookie } from "@/lib/server/auth/session-cookie";
 import type { Runtime } from "@/lib/server/runtime";
 
 function isSecure(request: Request, runtime: Runtime): boolean {
@@ -9,14 +10,19 @@ function isSecure(request: Request, runtime: Runtime): boolean {
   return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
 }
 
-export async function setSessionCookie(
+/** The Set-Cookie header for a session: it lasts as long as the session (at most the session lifetime). */
+export function setSessionCookie(
   request: Request,
   runtime: Runtime,
-  session: Session,
-): Promise<string> {
+  value: string,
+  principal: Principal,
+): string {
   const ttl = runtime.env.TROVE_LOGS_SESSION_TTL;
-  const sealed = await sealSession(session, runtime.sessionSecret, ttl);
-  return sessionCookie(sealed, { maxAge: ttl, secure: isSecure(request, runtime) });
+  const remaining = Math.ceil((principal.expiresAt - Date.now()) / 1000);
+  return sessionCookie(value, {
+    maxAge: Math.max(1, Math.min(ttl, remaining)),
+    secure: isSecure(request, runtime),
+  });
 }
 
 export function clearSessionCookie(request: Request, runtime: Runtime): string {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isIdentityError } from "@/lib/server/auth/identity-error";
 import { isEngineError } from "@/lib/server/engine/errors";
 import { isObjectStoreError } from "@/lib/server/object-store/object-store";
 
@@ -60,6 +61,7 @@ export function toFaultResponse(error: unknown): Response {
     if (error.code === "service_unavailable") return faultResponse(503, error.message);
     return faultResponse(400, guestError(error.message).message);
   }
+  if (isIdentityError(error)) return faultResponse(error.status, error.message);
   if (isObjectStoreError(error)) {
     return faultResponse(500, `Could not reach the object store (Swift): ${error.message}`);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { instanceActionBodySchema } from "@/lib/schemas/instance";
 import { logActionBodySchema } from "@/lib/schemas/log";
 import { TroveFault } from "./faults";
 import { troveInstanceView } from "./trove-views";
@@ -38,4 +39,24 @@ export const logAction = troveRoute(async (context) => {
   return troveJson({
     log: await context.runtime.backend.logAction(context.caller, instanceId(context), action),
   });
+});
+
+/** GET /v1.0/{project_id}/mgmt/instances — Trove's management listing: every project, admins only. */
+export const listAllInstances = troveRoute(async ({ runtime, caller, baseUrl }) => {
+  if (!caller.isAdmin) throw new TroveFault(403, "User does not have admin privileges.");
+  const instances = await runtime.backend.listInstances(caller, { allProjects: true });
+  return troveJson({ instances: instances.map((instance) => troveInstanceView(instance, baseUrl)) });
+});
+
+/** POST /v1.0/{project_id}/instances/{id}/action — `{"restart": {}}` applies pending log toggles (202, no body). */
+export const instanceAction = troveRoute(async (context) => {
+  let body: unknown;
+  try {
+    body = JSON.parse(await context.request.text());
+  } catch {
+    throw new TroveFault(400, "Malformed request body: it must be JSON.");
+  }
+  instanceActionBodySchema.parse(body);
+  await context.runtime.backend.restartInstance(context.caller, instanceId(context));
+  return new Response(null, { status: 202 });
 });

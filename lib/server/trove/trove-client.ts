@@ -103,6 +103,11 @@ export const troveClient = {
     call(endpoint, "/instances", z.object({ instances: z.array(troveInstanceSchema) })).then(
       (body) => body.instances,
     ),
+  /** Trove's management API (admins): instances of every project. */
+  listAllInstances: (endpoint: TroveEndpoint) =>
+    call(endpoint, "/mgmt/instances", z.object({ instances: z.array(troveInstanceSchema) })).then(
+      (body) => body.instances,
+    ),
   getInstance: (endpoint: TroveEndpoint, id: string) =>
     call(endpoint, `/instances/${encodeURIComponent(id)}`, z.object({ instance: troveInstanceSchema })).then(
       (b) => b.instance,

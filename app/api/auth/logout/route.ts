@@ -1,10 +1,4 @@
-// POST /api/auth/logout — forgets the session cookie
-import { publicRoute } from "@/lib/server/http/route";
-import { clearSessionCookie } from "@/lib/server/http/session-cookies";
+// POST /api/auth/logout — ends the session (Keystone: revokes its token) and forgets the cookie
+import { logoutHandler } from "@/lib/server/http/handlers/session-handlers";
 
-export const POST = publicRoute({ mutation: true }, async ({ request, runtime }) =>
-  Response.json(
-    { ok: true },
-    { headers: { "Set-Cookie": clearSessionCookie(request, runtime), "Cache-Control": "no-store" } },
-  ),
-);
+export const POST = logoutHandler();

@@ -1,8 +1,4 @@
 // GET /api/auth/session — who is signed in, in which project (401 when nobody)
-import { json } from "@/lib/server/http/respond";
-import { sessionRoute } from "@/lib/server/http/route";
-import { sessionView } from "@/lib/server/http/session-view";
+import { sessionHandler } from "@/lib/server/http/handlers/session-handlers";
 
-export const GET = sessionRoute({}, async ({ session, caller, runtime }) =>
-  json(sessionView({ session, caller }, runtime)),
-);
+export const GET = sessionHandler();

@@ -5,15 +5,17 @@ import type { LogDetails } from "@/lib/schemas/log-view";
 import { PublishJobs } from "@/lib/server/backend/publish-jobs";
 import type { Runtime } from "@/lib/server/runtime";
 
-/** Trove's log object plus what the dashboard shows: exposure, a running publish, the last failure. */
+/** Trove's log object plus what the dashboard shows: exposure, a running publish, the last failures. */
 export function toLogDetails(runtime: Runtime, instance: Instance, log: GuestLog): LogDetails {
   const key = PublishJobs.key(instance.id, log.name);
   const job = runtime.publishJobs.get(key);
   const failure = runtime.publishJobs.failure(key);
+  const fault = runtime.engine.logFault(instance.id, log.name);
   return {
     ...log,
     exposed: runtime.backend.isExposed(instance, log.name),
     publishing: job ? { done: job.done, total: job.total, started_at: job.startedAt } : null,
     publish_error: failure ?? null,
+    datastore_error: fault ? { message: fault.message, at: fault.created } : null,
   };
 }

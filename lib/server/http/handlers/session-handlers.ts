@@ -1,21 +1,72 @@
 import "server-only";
+import { loginBodySchema } from "@/lib/schemas/auth";
 import { projectSwitchBodySchema } from "@/lib/schemas/log-view";
-import { HttpError } from "../errors";
+import { readCookie, SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 import { readJsonBody } from "../request-guards";
-import { sessionRoute } from "../route";
-import { setSessionCookie } from "../session-cookies";
+import { json } from "../respond";
+import { publicRoute, sessionRoute } from "../route";
+import { clearSessionCookie, setSessionCookie } from "../session-cookies";
 import { sessionView } from "../session-view";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** GET /api/auth/config — which identity signs people in (the login form's fields depend on it). */
+export const authConfigHandler = () =>
+  publicRoute({}, async ({ runtime }) =>
+    json({
+      identity: runtime.identity.kind,
+      default_domain:
+        runtime.identity.kind === "keystone" ? runtime.env.TROVE_LOGS_KEYSTONE_USER_DOMAIN : null,
+    }),
+  );
+
+/** POST /api/auth/login — {username, password, project?, domain?} → session cookie + the session view. */
+export const loginHandler = () =>
+  publicRoute({ mutation: true }, async ({ request, runtime }) => {
+    const body = await readJsonBody(request, loginBodySchema, "login");
+    const principal = await runtime.identity.authenticate(body.username, body.password, {
+      project: body.project,
+      domain: body.domain,
+    });
+    const cookie = setSessionCookie(request, runtime, await runtime.sessions.create(principal), principal);
+    return Response.json(sessionView(principal, runtime), { headers: { "Set-Cookie": cookie, ...NO_STORE } });
+  });
+
+/** GET /api/auth/session — who is signed in, in which project (401 when nobody). */
+export const sessionHandler = () =>
+  sessionRoute({}, async ({ session, runtime }) => json(sessionView(session, runtime)));
+
+/**
+ * POST /api/auth/logout — ends the session: forgotten here, and its Keystone token revoked. Keystone
+ * unreachable does not keep anyone signed in: the session is dropped all the same (`revoked: false`).
+ */
+export const logoutHandler = () =>
+  publicRoute({ mutation: true }, async ({ request, runtime }) => {
+    const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+    const principal = cookie ? await runtime.sessions.read(cookie) : undefined;
+    let revoked = true;
+    if (cookie && principal) {
+      try {
+        await runtime.identity.logout(principal);
+      } catch (error) {
+        revoked = false;
+        console.warn(`[trove-logs] logout of ${principal.userName}: ${(error as Error).message}`);
+      }
+      await runtime.sessions.delete(cookie);
+    }
+    return Response.json(
+      { ok: true, ...(runtime.identity.kind === "keystone" ? { revoked } : {}) },
+      { headers: { "Set-Cookie": clearSessionCookie(request, runtime), ...NO_STORE } },
+    );
+  });
 
 /** POST /api/auth/project — rescope the session to another of the user's projects. */
 export const switchProjectHandler = () =>
-  sessionRoute({ mutation: true }, async ({ request, runtime, session, caller }) => {
+  sessionRoute({ mutation: true }, async ({ request, runtime, session, cookie }) => {
     const { project } = await readJsonBody(request, projectSwitchBodySchema, "project switch");
-    const user = runtime.identity.user(session.userId);
-    if (!user?.projectIds.includes(project)) {
-      throw new HttpError(403, "forbidden", `You are not a member of project ${project}.`);
-    }
-    const next = { ...session, projectId: project };
-    const cookie = await setSessionCookie(request, runtime, next);
-    const view = sessionView({ session: next, caller: { ...caller, projectId: project } }, runtime);
-    return Response.json(view, { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+    const next = await runtime.identity.switchProject(session, project);
+    const value = await runtime.sessions.replace(cookie, next);
+    return Response.json(sessionView(next, runtime), {
+      headers: { "Set-Cookie": setSessionCookie(request, runtime, value, next), ...NO_STORE },
+    });
   });

@@ -1,0 +1,181 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
+import { join } from "node:path";
+import { sealData, unsealData } from "iron-session";
+import { z } from "zod";
+import type { Principal } from "./identity-provider";
+import type { SessionStore } from "./session-store";
+
+const cookieSchema = z.object({ v: z.literal(2), sid: z.string().min(32) });
+
+const principalSchema = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  roles: z.array(z.string()),
+  projects: z.array(z.object({ id: z.string(), name: z.string() })),
+  token: z.string().optional(),
+  catalog: z
+    .array(
+      z.object({
+        type: z.string(),
+        name: z.string().optional(),
+        endpoints: z.array(
+          z.object({
+            interface: z.string(),
+            url: z.string(),
+            region: z.string().nullish(),
+            region_id: z.string().nullish(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
+  expiresAt: z.number(),
+});
+
+/** Stored under a hash of the session id: the database alone does not give anyone a usable cookie. */
+const keyOf = (sid: string) => createHash("sha256").update(sid).digest("hex");
+
+export interface ServerSessionStoreOptions {
+  /** Directory for `sessions.sqlite` (created 0700; the file 0600). */
+  dir: string;
+  secret: string;
+  ttlSeconds: number;
+  now?: () => number;
+}
+
+/**
+ * Keystone mode's sessions: the cookie carries a sealed random id; the principal with its token is
+ * kept in memory and in SQLite (so a restart keeps people signed in).
+ */
+export class ServerSessionStore implements SessionStore {
+  private readonly db: Database.Database;
+  private readonly memory = new Map<string, Principal>();
+  private readonly now: () => number;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: ServerSessionStoreOptions) {
+    this.now = options.now ?? Date.now;
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+    chmodSync(options.dir, 0o700);
+    const file = join(options.dir, "sessions.sqlite");
+    closeSync(openSync(file, "a", 0o600)); // SQLite gives its -wal and -shm files the same mode
+    chmodSync(file, 0o600);
+    this.db = new Database(file, { timeout: 15_000 });
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(`CREATE TABLE IF NOT EXISTS sessions (
+      key TEXT PRIMARY KEY,
+      user_name TEXT NOT NULL,
+      principal TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL
+    )`);
+    this.sweep();
+    this.sweeper = setInterval(() => this.sweep(), 3_600_000);
+    this.sweeper.unref();
+  }
+
+  async create(principal: Principal): Promise<string> {
+    const sid = randomBytes(32).toString("base64url");
+    const key = keyOf(sid);
+    this.db
+      .prepare(
+        "INSERT INTO sessions (key, user_name, principal, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(key, principal.userName, JSON.stringify(principal), this.now(), principal.expiresAt);
+    this.memory.set(key, principal);
+    return this.seal(sid, principal);
+  }
+
+  async read(value: string): Promise<Principal | undefined> {
+    const key = await this.keyFor(value);
+    if (!key) return undefined;
+    let principal = this.memory.get(key);
+    if (!principal) {
+      const row = this.db.prepare("SELECT principal FROM sessions WHERE key = ?").get(key) as
+        { principal: string } | undefined;
+      const parsed = row ? principalSchema.safeParse(JSON.parse(row.principal)) : undefined;
+      if (!parsed?.success) return undefined;
+      principal = parsed.data;
+      this.memory.set(key, principal);
+    }
+    if (principal.expiresAt <= this.now()) {
+      this.remove(key);
+      return undefined;
+    }
+    return principal;
+  }
+
+  refresh(value: string, principal: Principal): void {
+    void this.keyFor(value)
+      .then((key) => {
+        if (!key || !this.memory.has(key)) return;
+        const before = this.memory.get(key);
+        this.memory.set(key, principal);
+        if (JSON.stringify(before) !== JSON.stringify(principal)) this.write(key, principal);
+      })
+      .catch((error: Error) =>
+        console.warn(`[trove-logs] could not keep a session update: ${error.message}`),
+      );
+  }
+
+  async replace(value: string, principal: Principal): Promise<string> {
+    const key = await this.keyFor(value);
+    if (key) this.remove(key);
+    return this.create(principal);
+  }
+
+  async delete(value: string): Promise<void> {
+    const key = await this.keyFor(value);
+    if (key) this.remove(key);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.db.close();
+  }
+
+  private seal(sid: string, principal: Principal): Promise<string> {
+    const ttl = Math.max(
+      60,
+      Math.min(this.options.ttlSeconds, Math.ceil((principal.expiresAt - this.now()) / 1000)),
+    );
+    return sealData({ v: 2, sid }, { password: this.options.secret, ttl });
+  }
+
+  private async keyFor(value: string): Promise<string | undefined> {
+    try {
+      const parsed = cookieSchema.safeParse(
+        await unsealData<unknown>(value, { password: this.options.secret }),
+      );
+      return parsed.success ? keyOf(parsed.data.sid) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(key: string, principal: Principal): void {
+    this.db
+      .prepare("UPDATE sessions SET principal = ?, expires_at = ? WHERE key = ?")
+      .run(JSON.stringify(principal), principal.expiresAt, key);
+  }
+
+  private remove(key: string): void {
+    this.memory.delete(key);
+    this.db.prepare("DELETE FROM sessions WHERE key = ?").run(key);
+  }
+
+  private sweep(): void {
+    const expired = this.db
+      .prepare("SELECT key FROM sessions WHERE expires_at <= ?")
+      .all(this.now()) as Array<{
+      key: string;
+    }>;
+    for (const { key } of expired) this.remove(key);
+  }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  DatastoreError,
+  type DatastoreControl,
+  type DatastoreSnapshot,
+  type LogState,
+} from "./datastore/datastore-control";
+import { InstanceDatastore } from "./instance-datastore";
+import { LOG_DEFINITIONS } from "./log-definitions";
+import { OperationsLog } from "./operations-log";
+
+const definitions = LOG_DEFINITIONS.postgresql;
+const general = definitions.find((log) => log.name === "general")!;
+
+/** A control whose reads the test resolves by hand, in any order. */
+function fakeControl() {
+  const pending: Array<{ resolve(snapshot: DatastoreSnapshot): void; reject(error: Error): void }> = [];
+  let state: LogState = { enabled: false, restartPending: false };
+  const control: DatastoreControl = {
+    isServer: true,
+    description: "PostgreSQL at test",
+    read: () =>
+      new Promise<DatastoreSnapshot>((resolve, reject) => {
+        pending.push({ resolve, reject });
+      }),
+    known: () => state,
+    setEnabled: async () => state,
+    restart: async () => true,
+    close: async () => undefined,
+  };
+  return {
+    control,
+    pending,
+    set: (next: LogState) => (state = next),
+    answer: (index: number, snapshot: DatastoreSnapshot | Error) => {
+      const read = pending[index]!;
+      if (snapshot instanceof Error) read.reject(snapshot);
+      else read.resolve(snapshot);
+    },
+  };
+}
+
+const ok: DatastoreSnapshot = { logs: { general: { enabled: false, restartPending: false } }, files: {} };
+const down = () => new DatastoreError("unreachable", "Cannot reach the PostgreSQL server at test: refused.");
+
+describe("instance datastore", () => {
+  it("maps health and pending restarts to Trove's instance statuses", async () => {
+    const fake = fakeControl();
+    let now = 1_000;
+    const datastore = new InstanceDatastore(fake.control, definitions, () => now);
+    expect(datastore.status).toBe("ACTIVE");
+    fake.set({ enabled: true, restartPending: true });
+    expect(datastore.status).toBe("RESTART_REQUIRED");
+
+    const failing = datastore.snapshot();
+    fake.answer(0, down());
+    expect(await failing).toBeUndefined();
+    expect(datastore.status).toBe("SHUTDOWN");
+    expect(datastore.instanceFault?.message).toMatch(/Cannot reach/);
+    expect(datastore.logFault(general)?.problem).toBe("unreachable");
+    // Right after a failure, views do not ask again (no pile-up of connection attempts)…
+    expect(await datastore.snapshot()).toBeUndefined();
+    expect(fake.pending).toHaveLength(1);
+    // …until a moment has passed.
+    now += 5_000;
+    const again = datastore.snapshot();
+    fake.answer(1, ok);
+    expect(await again).toEqual(ok);
+    expect(datastore.status).toBe("RESTART_REQUIRED");
+
+    datastore.failed(new DatastoreError("privileges", "may not"), "general");
+    expect(datastore.status).toBe("ERROR");
+    expect(datastore.logFault(general)?.message).toBe("may not");
+    datastore.succeeded("general");
+    expect(datastore.status).toBe("RESTART_REQUIRED");
+    expect(datastore.logFault(general)).toBeUndefined();
+    datastore.failed(new DatastoreError("not_configured", "no restart_command"));
+    expect(datastore.status).toBe("RESTART_REQUIRED");
+  });
+
+  it("views share one read; an action's own read is newer, and the newest outcome counts", async () => {
+    const fake = fakeControl();
+    const datastore = new InstanceDatastore(fake.control, definitions, () => 0);
+    const first = datastore.snapshot();
+    const second = datastore.snapshot();
+    expect(fake.pending).toHaveLength(1);
+    const forced = datastore.require();
+    expect(fake.pending).toHaveLength(2);
+    fake.answer(1, ok); // the action's read (after a restart) succeeds first
+    await forced;
+    fake.answer(0, down()); // the older one (during the restart) fails later: it does not count
+    expect(await first).toBeUndefined();
+    expect(await second).toBeUndefined();
+    expect(datastore.status).toBe("ACTIVE");
+    const failing = datastore.require();
+    fake.answer(2, down());
+    await expect(failing).rejects.toMatchObject({ problem: "unreachable" });
+  });
+});
+
+describe("operations log", () => {
+  it("appends one guest-agent style line per operation, in order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "trove-logs-ops-"));
+    try {
+      const log = new OperationsLog(join(dir, "sub", "guest.log"), () =>
+        Date.UTC(2026, 10, 25, 14, 3, 12, 45),
+      );
+      void log.info("Enabled log 'general'");
+      await log.error("Could not publish\nlog 'general': gone");
+      expect(readFileSync(join(dir, "sub", "guest.log"), "utf8")).toBe(
+        `2026-11-25 14:03:12.045 ${process.pid} INFO trove_logs.guest_log [-] Enabled log 'general'\n` +
+          `2026-11-25 14:03:12.045 ${process.pid} ERROR trove_logs.guest_log [-] Could not publish log 'general': gone\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# A private PostgreSQL cluster on 127.0.0.1 (Debian's `postgresql`), for tests and local use.
+#
+#   bash scripts/services/postgresql.sh start     install the package if missing, start, create the roles, print the env
+#   bash scripts/services/postgresql.sh stop      stop the cluster `start` started (nothing else)
+#   bash scripts/services/postgresql.sh restart   pg_ctl restart -m fast (what Trove Logs' restart_command runs)
+#   bash scripts/services/postgresql.sh status    whether it runs and answers
+#   bash scripts/services/postgresql.sh env       the settings to export (eval "$(bash scripts/services/postgresql.sh env)")
+#
+# Everything lives under $TROVE_LOGS_SERVICES_DIR/postgresql (default /tmp/trove-logs-services/postgresql):
+# data/ (the cluster, with its settings in trove-logs-service.conf), run/ (socket), logs/ (server.log, the
+# server's stderr; Trove Logs' test log directories go below it, owned by postgres), password (0600), env.
+# The server runs as the `postgres` user through pg_ctl; Debian's clusters (pg_lsclusters) are left alone.
+# A cold start drops what ALTER SYSTEM wrote (tests switch logging settings); a running server is left as is.
+#
+# Port: POSTGRESQL_PORT (default 5433, so a system PostgreSQL on 5432 is left alone).
+# Roles (password in <run dir>/password, or POSTGRESQL_TEST_PASSWORD):
+#   trove_logs           SUPERUSER, as Trove's guest agent's: may ALTER SYSTEM and reload
+#   trove_logs_limited   no privileges: for the "missing privileges" tests
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+RUN=${TROVE_LOGS_SERVICES_DIR:-/tmp/trove-logs-services}/postgresql
+PORT=${POSTGRESQL_PORT:-5433}
+DATA=$RUN/data
+SOCKET_DIR=$RUN/run
+LOGS=$RUN/logs
+ROLE=trove_logs
+LIMITED_ROLE=trove_logs_limited
+OS_USER=postgres
+
+say() { printf 'postgresql: %s\n' "$*" >&2; }
+die() {
+  say "$*"
+  exit 1
+}
+
+bin_dir() {
+  local version
+  version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)
+  [[ -n $version && -x /usr/lib/postgresql/$version/bin/pg_ctl ]] || return 1
+  echo "/usr/lib/postgresql/$version/bin"
+}
+
+as_postgres() { runuser -u "$OS_USER" -- "$@"; }
+
+ensure_packages() {
+  bin_dir >/dev/null && return 0
+  [[ $(id -u) == 0 ]] || die "postgresql is missing; install it as root: apt-get install postgresql"
+  say "installing postgresql (its post-install starts no daemon here)"
+  local started=$SECONDS
+  mkdir -p "$RUN"
+  apt-get -o DPkg::Lock::Timeout=600 update -qq >"$RUN/apt.log" 2>&1 || {
+    tail -20 "$RUN/apt.log" >&2
+    die "apt-get update failed (log: $RUN/apt.log)"
+  }
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql \
+    >>"$RUN/apt.log" 2>&1 || {
+    tail -20 "$RUN/apt.log" >&2
+    die "apt-get install failed (log: $RUN/apt.log)"
+  }
+  bin_dir >/dev/null || die "postgresql installed, but no /usr/lib/postgresql/*/bin/pg_ctl"
+  say "installed in $((SECONDS - started)) s"
+}
+
+BIN=""
+
+# The postmaster's PID when our cluster runs (postmaster.pid names it; /proc tells whether it lives).
+postmaster_pid() {
+  local pid
+  [[ -f $DATA/postmaster.pid ]] || return 1
+  pid=$(head -1 "$DATA/postmaster.pid" 2>/dev/null) || return 1
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  local stat state
+  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  state=${stat%% *}
+  [[ $state != Z && $state != X ]] || return 1
+  echo "$pid"
+}
+
+answers() { as_postgres "$BIN/pg_isready" -q -h "$SOCKET_DIR" -p "$PORT" -t 2 2>/dev/null; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+prepare_dirs() {
+  [[ $(id -u) == 0 ]] || die "run as root: the cluster runs as the $OS_USER user in $RUN"
+  id "$OS_USER" >/dev/null 2>&1 || die "no $OS_USER user (is postgresql installed?)"
+  mkdir -p "$RUN" "$SOCKET_DIR" "$LOGS"
+  chmod 0755 "$RUN"
+  chown "$OS_USER:$OS_USER" "$SOCKET_DIR" "$LOGS"
+  chmod 0755 "$SOCKET_DIR" "$LOGS"
+  as_postgres test -w "$LOGS" ||
+    die "$RUN is not reachable for the $OS_USER user; set TROVE_LOGS_SERVICES_DIR to a directory it can enter"
+  if [[ ! -s $RUN/password ]]; then
+    (
+      umask 077
+      printf '%s' "${POSTGRESQL_TEST_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}" >"$RUN/password"
+    )
+  fi
+}
+
+initialize() {
+  if [[ ! -f $DATA/PG_VERSION ]]; then
+    say "creating the cluster $DATA"
+    rm -rf "$DATA"
+    mkdir -p "$DATA"
+    chown "$OS_USER:$OS_USER" "$DATA"
+    as_postgres "$BIN/initdb" -D "$DATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 \
+      --no-instructions >"$LOGS/initdb.log" 2>&1 || {
+      tail -20 "$LOGS/initdb.log" >&2
+      die "initdb failed (log: $LOGS/initdb.log)"
+    }
+    echo "include_if_exists = 'trove-logs-service.conf'" >>"$DATA/postgresql.conf"
+  fi
+  # ALTER SYSTEM settings are what tests switched (an interrupted run may leave logging_collector on,
+  # into a directory that is gone, and the server would not start): a cold start drops them.
+  printf '# Do not edit this file manually!\n# It will be overwritten by the ALTER SYSTEM command.\n' \
+    >"$DATA/postgresql.auto.conf"
+  chown "$OS_USER:$OS_USER" "$DATA/postgresql.auto.conf"
+  # Written on every start: the port may have changed. A test server: durability is not wanted.
+  cat >"$DATA/trove-logs-service.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PORT
+unix_socket_directories = '$SOCKET_DIR'
+max_connections = 40
+shared_buffers = 32MB
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+  chown "$OS_USER:$OS_USER" "$DATA/trove-logs-service.conf"
+}
+
+pg_ctl_restart_argv() {
+  printf '["runuser","-u","%s","--","%s/pg_ctl","restart","-D","%s","-m","fast","-w","-t","60","-s","-l","%s/server.log"]' \
+    "$OS_USER" "$BIN" "$DATA" "$LOGS"
+}
+
+create_roles() {
+  local password
+  password=$(sed "s/'/''/g" "$RUN/password")
+  as_postgres "$BIN/psql" -h "$SOCKET_DIR" -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt >/dev/null <<EOF
+DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE') THEN CREATE ROLE $ROLE LOGIN SUPERUSER; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$LIMITED_ROLE') THEN CREATE ROLE $LIMITED_ROLE LOGIN; END IF;
+END
+\$\$;
+ALTER ROLE $ROLE WITH LOGIN SUPERUSER PASSWORD '$password';
+ALTER ROLE $LIMITED_ROLE WITH LOGIN NOSUPERUSER PASSWORD '$password';
+EOF
+}
+
+write_env() {
+  local version
+  version=$(as_postgres "$BIN/psql" -h "$SOCKET_DIR" -p "$PORT" -U postgres -d postgres -qAt -c 'SHOW server_version' 2>/dev/null |
+    sed 's/ .*//')
+  cat >"$RUN/env" <<EOF
+# PostgreSQL ${version:-?} on 127.0.0.1:$PORT (socket dir $SOCKET_DIR), started by $HERE/postgresql.sh
+export TROVE_LOGS_TEST_POSTGRESQL_HOST=127.0.0.1
+export TROVE_LOGS_TEST_POSTGRESQL_PORT=$PORT
+export TROVE_LOGS_TEST_POSTGRESQL_SOCKET_DIR=$SOCKET_DIR
+export TROVE_LOGS_TEST_POSTGRESQL_USER=$ROLE
+export TROVE_LOGS_TEST_POSTGRESQL_LIMITED_USER=$LIMITED_ROLE
+export TROVE_LOGS_TEST_POSTGRESQL_PASSWORD_FILE=$RUN/password
+export TROVE_LOGS_TEST_POSTGRESQL_LOG_DIR=$LOGS
+export TROVE_LOGS_TEST_POSTGRESQL_DATA_DIR=$DATA
+export TROVE_LOGS_TEST_POSTGRESQL_RESTART_COMMAND='$(pg_ctl_restart_argv)'
+export TROVE_LOGS_TEST_POSTGRESQL_VERSION=${version:-15}
+EOF
+}
+
+wait_until_answers() {
+  local deadline=$((SECONDS + ${POSTGRESQL_START_TIMEOUT:-60}))
+  until answers; do
+    ((SECONDS < deadline)) || die "the cluster did not answer in time; see $LOGS/server.log"
+    sleep 0.1
+  done
+}
+
+cmd_start() {
+  local started_ns
+  started_ns=$(date +%s%N)
+  if BIN=$(bin_dir) && postmaster_pid >/dev/null && answers; then
+    say "already running on 127.0.0.1:$PORT"
+    [[ -f $RUN/env ]] || write_env
+    cat "$RUN/env"
+    return 0
+  fi
+  ensure_packages
+  BIN=$(bin_dir)
+  if postmaster_pid >/dev/null; then
+    say "running but not answering; restarting it"
+    as_postgres "$BIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 -s || true
+  fi
+  port_open "$PORT" && die "port $PORT is in use by something else (set POSTGRESQL_PORT to move)"
+  prepare_dirs
+  initialize
+  as_postgres "$BIN/pg_ctl" start -D "$DATA" -l "$LOGS/server.log" -w -t 60 -s || {
+    tail -20 "$LOGS/server.log" >&2 || true
+    die "pg_ctl start failed (log: $LOGS/server.log)"
+  }
+  wait_until_answers
+  create_roles
+  write_env
+  local ms=$((($(date +%s%N) - started_ns) / 1000000))
+  say "started in $((ms / 1000)).$(printf '%03d' $((ms % 1000))) s on 127.0.0.1:$PORT; logs in $LOGS"
+  cat "$RUN/env"
+}
+
+cmd_stop() {
+  BIN=$(bin_dir) || {
+    say "was not running"
+    return 0
+  }
+  if postmaster_pid >/dev/null; then
+    as_postgres "$BIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 -s || die "pg_ctl stop failed"
+    say "stopped"
+  else
+    say "was not running"
+  fi
+}
+
+cmd_restart() {
+  BIN=$(bin_dir) || die "postgresql is not installed"
+  postmaster_pid >/dev/null || die "not running; start it with: bash $HERE/postgresql.sh start"
+  as_postgres "$BIN/pg_ctl" restart -D "$DATA" -m fast -w -t 60 -s -l "$LOGS/server.log"
+}
+
+cmd_status() {
+  local pid
+  BIN=$(bin_dir) || {
+    echo "postgresql is not installed"
+    return 3
+  }
+  if pid=$(postmaster_pid); then
+    if answers; then
+      echo "postgres running, pid $pid, on 127.0.0.1:$PORT (socket dir $SOCKET_DIR)"
+      return 0
+    fi
+    echo "postgres running, pid $pid, but not answering"
+    return 3
+  fi
+  echo "postgres stopped"
+  return 3
+}
+
+case ${1:-} in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  restart) cmd_restart ;;
+  status) cmd_status ;;
+  env) if [[ -f $RUN/env ]]; then cat "$RUN/env"; else die "not started"; fi ;;
+  *)
+    echo "usage: $0 start|stop|restart|status|env" >&2
+    exit 2
+    ;;
+esac
