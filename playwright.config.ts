@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { prepareDatastoreRun } from "./e2e/fixtures/datastore-run";
-import { prepareKeystoneRun } from "./e2e/fixtures/keystone-run";
+import { prepareKeystoneRun, prepareOpenstackRun } from "./e2e/fixtures/keystone-run";
 import { prepareRun } from "./e2e/fixtures/run";
 
 // One run directory per test run: the runner picks the id and its workers inherit it.
@@ -9,6 +9,8 @@ process.env.TROVE_LOGS_E2E_RUN ??= randomUUID();
 const run = prepareRun(process.env.TROVE_LOGS_E2E_RUN);
 // Signs in through the real Keystone of scripts/services/keystone.sh (npm test starts it).
 const keystoneServer = prepareKeystoneRun(run.dir, run.demo.port);
+// The dashboard in openstack mode: Trove (the server above) and Swift found in the Keystone catalog.
+const openstackServer = prepareOpenstackRun(run.dir, run.demo.port);
 // Instances backed by the real MariaDB of scripts/services/mariadb.sh (npm test starts it).
 const datastoreServer = prepareDatastoreRun(run.dir, run.demo.port);
 
@@ -71,7 +73,7 @@ export default defineConfig({
     {
       name: "ui",
       testMatch: /ui\/.*\.spec\.ts/,
-      testIgnore: [/ui\/configured\//, /ui\/keystone\//, /ui\/datastores\//],
+      testIgnore: [/ui\/configured\//, /ui\/keystone\//, /ui\/datastores\//, /ui\/openstack\//],
       use: { baseURL: run.demo.url, ...chromium },
     },
     {
@@ -79,6 +81,12 @@ export default defineConfig({
       name: "ui-keystone",
       testMatch: /ui\/keystone\/.*\.spec\.ts/,
       use: { baseURL: keystoneServer.url, ...chromium },
+    },
+    {
+      // The dashboard proxying a Trove (our Trove API) and reading Swift with the user's token.
+      name: "ui-openstack",
+      testMatch: /ui\/openstack\/.*\.spec\.ts/,
+      use: { baseURL: openstackServer.url, ...chromium },
     },
     {
       // Real MariaDB behind an instance: its general log switched on and off for real.
@@ -101,5 +109,6 @@ export default defineConfig({
     }),
     server(keystoneServer.port, keystoneServer.env),
     server(datastoreServer.port, datastoreServer.env),
+    server(openstackServer.port, openstackServer.env),
   ],
 });

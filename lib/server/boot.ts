@@ -12,6 +12,11 @@ export async function boot(): Promise<void> {
         `${projects.length} projects (${projects.join(", ")}); data in ${env.TROVE_LOGS_DATA_DIR}` +
         (config.mode === "demo" ? `; demo log writers ${env.TROVE_LOGS_DEMO_WRITERS ? "on" : "off"}` : ""),
     );
+    console.log(
+      env.TROVE_LOGS_BACKEND === "openstack"
+        ? "[trove-logs] Backend: a real Trove, found in each user's Keystone catalog (service type database)"
+        : `[trove-logs] Embedded log service publishing into the ${runtime.objectStore}`,
+    );
     if (runtime.identity.kind === "local") {
       console.log("[trove-logs] Users: admin (admin role), demo (member of project demo)");
     } else {

@@ -9,10 +9,14 @@ import { loadSessionSecret } from "@/lib/server/auth/session-secret";
 import { createEmbeddedBackend } from "@/lib/server/backend/embedded-backend";
 import type { LogBackend } from "@/lib/server/backend/log-backend";
 import { PublishJobs } from "@/lib/server/backend/publish-jobs";
-import { loadServiceConfig, type ServiceConfig } from "@/lib/server/config/service-config";
+import { ConfigError, loadServiceConfig, type ServiceConfig } from "@/lib/server/config/service-config";
 import { startWritersForDemo } from "@/lib/server/demo/start-demo";
 import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
-import { createLocalObjectStore } from "@/lib/server/object-store/local-store";
+import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
+import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
+
+/** Trove answers a log action only after its guest did the work (agent_call_high_timeout is 180 s). */
+const TROVE_CALL_TIMEOUT_MS = 180_000;
 
 export interface Runtime {
   env: Env;
@@ -24,6 +28,8 @@ export interface Runtime {
   identity: IdentityProvider;
   /** Sessions behind the cookie: sealed in it (local) or kept on the server (Keystone). */
   sessions: SessionStore;
+  /** Where the embedded service publishes ("local store in …" or "Swift at …"). */
+  objectStore: string;
   /** Keystone's client and the service token, when TROVE_LOGS_KEYSTONE_URL is set. */
   keystone?: KeystoneAccess;
   stop(): Promise<void>;
@@ -36,10 +42,20 @@ async function createRuntime(): Promise<Runtime> {
     configFile: settings.TROVE_LOGS_CONFIG,
     dataDir: settings.TROVE_LOGS_DATA_DIR,
   });
-  const store = createLocalObjectStore({ dir: join(settings.TROVE_LOGS_DATA_DIR, "store") });
-  // Expired objects are invisible at once; their bytes are reclaimed by a sweep now and then.
-  const sweeper = setInterval(() => void store.sweep().catch(() => undefined), 3_600_000);
-  sweeper.unref();
+  const { identity, sessions, keystone } = await createIdentity({
+    env: settings,
+    sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
+    projects: config.projects,
+    announce: (message) => console.log(`[trove-logs] ${message}`),
+  });
+  const openstack = settings.TROVE_LOGS_BACKEND === "openstack";
+  if (openstack && settings.TROVE_LOGS_IDENTITY !== "keystone") {
+    throw new ConfigError(
+      "TROVE_LOGS_BACKEND=openstack needs Keystone sign-in: set TROVE_LOGS_IDENTITY=keystone.",
+    );
+  }
+  const objects = await createServiceObjectStore(settings, keystone);
+  const store = objects.store;
   const engine = new GuestLogEngine({
     store,
     instances: config.instances,
@@ -49,14 +65,8 @@ async function createRuntime(): Promise<Runtime> {
     expiry: config.expiry,
     exposedLogs: config.exposedLogs,
   });
-  const { identity, sessions, keystone } = await createIdentity({
-    env: settings,
-    sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
-    projects: config.projects,
-    announce: (message) => console.log(`[trove-logs] ${message}`),
-  });
   const writers =
-    config.mode === "demo" && settings.TROVE_LOGS_DEMO_WRITERS
+    !openstack && config.mode === "demo" && settings.TROVE_LOGS_DEMO_WRITERS
       ? await startWritersForDemo(config.instances, (instanceId, logName) =>
           engine.isLogging(instanceId, logName),
         )
@@ -64,7 +74,14 @@ async function createRuntime(): Promise<Runtime> {
   return {
     env: settings,
     config,
-    backend: createEmbeddedBackend(engine, config.exposedLogs),
+    backend: openstack
+      ? createOpenstackBackend({
+          timeoutMs: TROVE_CALL_TIMEOUT_MS,
+          swiftTimeoutMs: settings.TROVE_LOGS_SWIFT_TIMEOUT * 1000,
+          exposedLogs: config.exposedLogs,
+        })
+      : createEmbeddedBackend(engine, config.exposedLogs),
+    objectStore: objects.description,
     publishJobs: new PublishJobs(),
     engine,
     identity,
@@ -72,10 +89,9 @@ async function createRuntime(): Promise<Runtime> {
     keystone,
     stop: async () => {
       sessions.close();
-      clearInterval(sweeper);
       await writers?.stop();
       await engine.close();
-      await store.close();
+      await objects.close();
     },
   };
 }

@@ -74,7 +74,8 @@ port_busy() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 
 install_if_missing() {
   if [ "$(dpkg-query -W -f='${Status}' keystone 2>/dev/null)" = "install ok installed" ] &&
-    [ -x /usr/bin/keystone-manage ] && [ -x /usr/bin/uwsgi ] && [ -e /usr/lib/uwsgi/plugins/python3_plugin.so ]; then
+    [ -x /usr/bin/keystone-manage ] && [ -x /usr/bin/uwsgi ] && [ -e /usr/lib/uwsgi/plugins/python3_plugin.so ] &&
+    [ -x /usr/bin/openstack ] && /usr/bin/python3 -c 'import troveclient' 2>/dev/null; then
     return 0
   fi
   local sudo="" started
@@ -86,7 +87,7 @@ install_if_missing() {
   started="$(now)"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq || die "apt-get update failed"
-  $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=600 keystone uwsgi-plugin-python3 >"$SERVICES_DIR/keystone-install.log" 2>&1 ||
+  $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=600 keystone uwsgi-plugin-python3 python3-troveclient python3-openstackclient >"$SERVICES_DIR/keystone-install.log" 2>&1 ||
     die "apt-get install keystone failed; see $SERVICES_DIR/keystone-install.log"
   log "Installed in $(since "$started") s"
 }
