@@ -152,10 +152,12 @@ export class GuestLogFile {
       await this.deleteIgnoringMissing(this.metafile); // describes objects that are gone (expired)
       state = NOTHING_PUBLISHED;
     }
+    // An interrupted publish stored these after a gap; the copy continues from before them.
+    for (const stray of state.strays ?? []) await this.deleteIgnoringMissing(stray);
     if (size === state.size && !state.metafileStale) return;
     const { store, account, container } = this.location;
     await store.putContainer(account, container);
-    const current: PublishedState = { ...state };
+    const current: PublishedState = { ...state, strays: undefined };
     this.state = Promise.resolve(current);
     this.namer.observe(state.lastObject);
     const start = state.size;

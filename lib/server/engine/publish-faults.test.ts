@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { withPutOutage } from "@/lib/server/testing/faulty-store";
+import { withLateFailure, withPutOutage } from "@/lib/server/testing/faulty-store";
 import { runAndKill } from "@/lib/server/testing/kill-child";
 import {
   appendLog,
@@ -53,6 +53,43 @@ describe("interrupted publishes", () => {
       await expectExactCopy();
     },
   );
+
+  it("an upload failing after later ones were stored: those are deleted, the copy stays whole and continues", async () => {
+    writeLog(general(), lines(0, 2000));
+    const engine = makeEngine({ ...workspace, store: withLateFailure(workspace.store, 5) }, { limit: 4096 });
+    await expect(engine.logAction(MEMBER, MYSQL, { name: "general", publish: true })).rejects.toThrow(
+      /unreachable/,
+    );
+    const partial = await expectExactCopy(engine); // every stored object is part of the copy
+    expect(partial.published).toBeGreaterThan(0);
+    expect(await objectNames(workspace.store, "demo", prefix)).toHaveLength(5);
+    expect((await engine.logAction(MEMBER, MYSQL, { name: "general", publish: true })).status).toBe(
+      "Published",
+    );
+    await expectExactCopy();
+  });
+
+  it("uploads in flight when the process died (a gap before the newest objects): the next start continues from the gap", async () => {
+    writeLog(general(), lines(0, 2000));
+    const crashed = makeEngine(
+      { ...workspace, store: withLateFailure(workspace.store, 5, { deletesFail: true }) },
+      { limit: 4096 },
+    );
+    await expect(crashed.logAction(MEMBER, MYSQL, { name: "general", publish: true })).rejects.toThrow();
+    const stored = await objectNames(workspace.store, "demo", prefix);
+    expect(stored.length).toBeGreaterThan(5); // objects after the failed one were left behind
+
+    const restarted = makeEngine(workspace, { limit: 4096 });
+    const before = await restarted.logAction(MEMBER, MYSQL, { name: "general" });
+    expect(before.status).toBe("Partial");
+    const heads = stored.slice(0, 5).map((name) => workspace.store.headObject("demo", "database_logs", name));
+    const unbroken = (await Promise.all(heads)).reduce((sum, info) => sum + info.bytes, 0);
+    expect(before.published).toBe(unbroken);
+    await restarted.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    expect((await expectExactCopy(restarted)).status).toBe("Published");
+    const names = await objectNames(workspace.store, "demo", prefix);
+    expect(names).toEqual([...names].sort());
+  });
 
   it("a failed metafile write is repaired from the objects on the next start", async () => {
     writeLog(general(), lines(0, 50));

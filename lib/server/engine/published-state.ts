@@ -2,6 +2,7 @@ import "server-only";
 import { isNotFound, type ObjectEntry } from "@/lib/server/object-store/object-store";
 import { HEADER_DIGEST_MAX, headerDigestOf } from "./log-file";
 import { readMetafile, type Location, type Metafile } from "./metafile";
+import { UPLOAD_WINDOW } from "./upload-window";
 
 /** What has been published of one log: the first `size` bytes of its file, in objects under the prefix. */
 export interface PublishedState {
@@ -12,6 +13,8 @@ export interface PublishedState {
   lastObject?: string;
   /** The metafile does not describe the objects (an interrupted publish); the next publish rewrites it. */
   metafileStale: boolean;
+  /** Objects an interrupted publish stored after a gap: not part of the copy, deleted by the next publish. */
+  strays?: string[];
 }
 
 export const NOTHING_PUBLISHED: PublishedState = { size: 0, headerDigest: "", metafileStale: false };
@@ -30,19 +33,44 @@ async function newestObjects(at: Location, prefix: string): Promise<ObjectEntry[
   }
 }
 
-/** End offset of the newest object that says where it starts; skips entries that expired meanwhile. */
-async function endFromObjects(at: Location, newest: ObjectEntry[]) {
+interface Placed {
+  name: string;
+  offset: number;
+  bytes: number;
+}
+
+/** The newest objects with the file offsets they record, newest first; skips entries that expired meanwhile. */
+async function placeNewest(at: Location, newest: ObjectEntry[]): Promise<Placed[] | undefined> {
+  const placed: Placed[] = [];
   for (const entry of newest) {
+    if (placed.length > UPLOAD_WINDOW) break;
     try {
       const info = await at.store.headObject(at.account, at.container, entry.name);
       const offset = info.metadata[OFFSET_KEY];
-      if (offset === undefined || !/^\d+$/.test(offset)) return undefined;
-      return { size: Number(offset) + info.bytes, lastObject: entry.name };
+      if (offset === undefined || !/^\d+$/.test(offset)) return placed.length ? placed : undefined;
+      placed.push({ name: entry.name, offset: Number(offset), bytes: info.bytes });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
   }
-  return undefined;
+  return placed.length ? placed : undefined;
+}
+
+/**
+ * Where the unbroken run of objects ends. A publish that died with uploads in flight may have stored
+ * some of the last UPLOAD_WINDOW objects and not others; everything older is whole. So the oldest of
+ * the newest UPLOAD_WINDOW + 1 objects is trusted, and any object after a gap is a stray.
+ */
+async function endFromObjects(at: Location, newest: ObjectEntry[]) {
+  const placed = (await placeNewest(at, newest))?.reverse();
+  if (!placed) return undefined;
+  let [last] = placed as [Placed];
+  const strays: string[] = [];
+  for (const object of placed.slice(1)) {
+    if (strays.length === 0 && object.offset === last.offset + last.bytes) last = object;
+    else strays.push(object.name);
+  }
+  return { size: last.offset + last.bytes, lastObject: last.name, strays };
 }
 
 /** Rebuilds the header digest from the published bytes themselves (the first line may span objects). */
@@ -97,5 +125,6 @@ export async function loadPublishedState(
     tailDigest: undefined,
     lastObject: end.lastObject,
     metafileStale: true,
+    ...(end.strays.length && { strays: end.strays }),
   };
 }

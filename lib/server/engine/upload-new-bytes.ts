@@ -1,8 +1,9 @@
 import "server-only";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import type { Location } from "./metafile";
 import type { ObjectNamer } from "./object-names";
 import { LINES_KEY, OFFSET_KEY } from "./published-state";
+import { UPLOAD_WINDOW } from "./upload-window";
 
 export interface UploadRequest {
   at: Location;
@@ -15,8 +16,15 @@ export interface UploadRequest {
   limit: number;
   /** guest_log_expiry in seconds; 0 keeps objects forever. */
   expiry: number;
-  /** Called after each object is stored, with the file offset reached. */
+  /** Called for each stored object in file order (never past a failed one), with the file offset reached. */
   onObject(end: number, name: string): void;
+}
+
+interface Upload {
+  name: string;
+  end: number;
+  buffer: Buffer;
+  outcome: Promise<{ error?: unknown }>;
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -25,45 +33,87 @@ function countNewlines(bytes: Uint8Array): number {
   return count;
 }
 
-/** Where to cut the next object: after its last line end, or at the limit when a line is longer. */
-function cutPoint(chunk: Buffer, isFinalPiece: boolean): number {
-  if (isFinalPiece) return chunk.length;
+/** The next object's bytes: up to `buffer.length` from `position`, cut after the last line end. */
+async function readPiece(handle: FileHandle, buffer: Buffer, position: number, to: number, file: string) {
+  const wanted = Math.min(buffer.length, to - position);
+  let filled = 0;
+  while (filled < wanted) {
+    const { bytesRead } = await handle.read(buffer, filled, wanted - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  if (filled === 0) throw new Error(`log file ${file} shrank while it was being published`);
+  const chunk = buffer.subarray(0, filled);
+  if (position + filled >= to) return chunk; // the final piece goes whole, unfinished line included
   const lastNewline = chunk.lastIndexOf(0x0a);
-  return lastNewline === -1 ? chunk.length : lastNewline + 1;
+  return lastNewline === -1 ? chunk : chunk.subarray(0, lastNewline + 1); // a longer line is cut hard
 }
 
 /**
- * Sends the file's bytes [from, to) as objects of at most `limit` bytes, in order, one upload
- * at a time so that upload time order equals name order (troveclient sorts by last_modified).
- * Bytes go out exactly as they are in the file: no decoding, no newline rewriting.
+ * Sends the file's bytes [from, to) as objects of at most `limit` bytes, in order, up to UPLOAD_WINDOW
+ * at a time. Bytes go out exactly as they are in the file: no decoding, no newline rewriting. When an
+ * upload fails, the ones after it that did succeed are deleted again, so the store holds an unbroken
+ * prefix of the file and the next publish continues exactly where it ends.
  */
 export async function uploadNewBytes(request: UploadRequest): Promise<void> {
   const { at, namer, file, to, limit, expiry } = request;
   const handle = await open(file, "r");
-  const buffer = Buffer.alloc(Math.min(limit, Math.max(to - request.from, 1)));
+  const size = Math.min(limit, Math.max(to - request.from, 1));
+  const spare: Buffer[] = [];
+  const inFlight: Upload[] = [];
+  const strays: string[] = [];
+  let failure: { error: unknown } | undefined; // the first failed upload
+  let readFailure: { error: unknown } | undefined;
+
+  const finishOldest = async () => {
+    const upload = inFlight.shift()!;
+    const { error } = await upload.outcome;
+    spare.push(upload.buffer);
+    if (failure) {
+      if (error === undefined) strays.push(upload.name);
+    } else if (error !== undefined) failure = { error };
+    else request.onObject(upload.end, upload.name);
+  };
+
   try {
     let position = request.from;
-    while (position < to) {
-      const wanted = Math.min(buffer.length, to - position);
-      let filled = 0;
-      while (filled < wanted) {
-        const { bytesRead } = await handle.read(buffer, filled, wanted - filled, position + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
+    while (position < to && !failure) {
+      if (inFlight.length === UPLOAD_WINDOW) {
+        await finishOldest();
+        continue;
       }
-      if (filled === 0) throw new Error(`log file ${file} shrank while it was being published`);
-      const chunk = buffer.subarray(0, filled);
-      const body = chunk.subarray(0, cutPoint(chunk, position + filled >= to));
+      const buffer = spare.pop() ?? Buffer.allocUnsafe(size);
+      const body = await readPiece(handle, buffer, position, to, file);
       const name = namer.next();
-      await at.store.putObject(at.account, at.container, name, body, {
-        metadata: { [LINES_KEY]: String(countNewlines(body)), [OFFSET_KEY]: String(position) },
-        deleteAfter: expiry > 0 ? expiry : undefined,
-        contentType: "text/plain",
-      });
+      let ordered!: () => void;
+      const place = new Promise<void>((resolve) => (ordered = resolve));
+      const outcome = at.store
+        .putObject(at.account, at.container, name, body, {
+          metadata: { [LINES_KEY]: String(countNewlines(body)), [OFFSET_KEY]: String(position) },
+          deleteAfter: expiry > 0 ? expiry : undefined,
+          contentType: "text/plain",
+          onOrdered: ordered,
+        })
+        .then(
+          (): { error?: unknown } => ({}),
+          (error: unknown) => ({ error }),
+        );
       position += body.length;
-      request.onObject(position, name);
+      inFlight.push({ name, end: position, buffer, outcome });
+      const early = await Promise.race([place.then(() => undefined), outcome]);
+      if (early?.error !== undefined) break; // refused before taking its place: start nothing more
     }
+  } catch (error) {
+    readFailure = { error }; // reading the file failed: what is in flight is still before this point
+  }
+  try {
+    while (inFlight.length) await finishOldest();
   } finally {
     await handle.close();
   }
+  failure ??= readFailure;
+  // Best effort: strays left behind (store down) are found and removed by the next publish.
+  for (const name of strays)
+    await at.store.deleteObject(at.account, at.container, name).catch(() => undefined);
+  if (failure) throw failure.error;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
+import { listLogObjects, streamSegments, WHOLE_LOG_READ_AHEAD, type PublishedLog } from "./published-log";
 
 /** The whole published log as one byte stream, with its length known before the first byte. */
 export async function downloadLog(
@@ -8,5 +8,5 @@ export async function downloadLog(
   const objects = await listLogObjects(log);
   const size = objects.reduce((sum, entry) => sum + entry.bytes, 0);
   const segments = objects.map((entry) => ({ name: entry.name, start: 0, bytes: entry.bytes }));
-  return { size, body: streamSegments(log, segments) };
+  return { size, body: streamSegments(log, segments, WHOLE_LOG_READ_AHEAD) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Readable } from "node:stream";
 import type { ObjectEntry, ObjectStore } from "@/lib/server/object-store/object-store";
 import { listAllObjects } from "@/lib/server/object-store/list-all";
 
@@ -21,14 +22,22 @@ export async function listLogObjects(log: PublishedLog): Promise<ObjectEntry[]> 
   return objects;
 }
 
-/** Objects newest first, a listing page at a time, so a tail never lists the whole log. */
-export async function* newestFirst(log: PublishedLog, pageSize = 100): AsyncGenerator<ObjectEntry> {
+/**
+ * Objects newest first, a listing page at a time, so a tail never lists the whole log. The first page
+ * is small (a short tail needs one or two objects: ~1 KB of listing instead of ~25 KB for 100), the
+ * next ones grow.
+ */
+export async function* newestFirst(
+  log: PublishedLog,
+  pageSizes = [4, 100, 1000],
+): AsyncGenerator<ObjectEntry> {
   let marker: string | undefined;
+  let pages = 0;
   do {
     const page = await log.store.listObjects(log.account, log.container, {
       prefix: log.prefix,
       reverse: true,
-      limit: pageSize,
+      limit: pageSizes[Math.min(pages++, pageSizes.length - 1)],
       marker,
     });
     for (const entry of page.entries) {
@@ -58,8 +67,83 @@ export interface Segment {
   bytes: number;
 }
 
-/** Streams the segments in order; the next object is requested while the current one drains. */
-export async function* streamSegments(log: PublishedLog, segments: Segment[]): AsyncGenerator<Uint8Array> {
+/** How far ahead `streamSegments` reads: objects open at once, and the bytes each may hold unread. */
+export interface ReadAhead {
+  objects: number;
+  bytesPerObject: number;
+}
+
+/**
+ * For whole-log reads (download, search): a few objects open at once, each buffering up to ~one object
+ * (1 MB), so Swift serves them in parallel instead of one stream at a time. Memory stays bounded: at
+ * most `objects` bodies open and `objects × bytesPerObject` unread bytes.
+ */
+export const WHOLE_LOG_READ_AHEAD: ReadAhead = { objects: 5, bytesPerObject: 1024 * 1024 };
+
+/** An object body read into memory ahead of its turn, up to `limit` unread bytes (then backpressure). */
+class Buffered {
+  private readonly chunks: Uint8Array[] = [];
+  private unread = 0;
+  private ended = false;
+  private failed: { error: unknown } | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    readonly body: Readable,
+    private readonly limit: number,
+  ) {
+    body.on("data", (chunk: Uint8Array) => {
+      this.chunks.push(chunk);
+      this.unread += chunk.byteLength;
+      if (this.unread >= this.limit) body.pause();
+      this.notify();
+    });
+    body.once("end", () => {
+      this.ended = true;
+      this.notify();
+    });
+    body.on("error", (error) => {
+      this.failed = { error };
+      this.notify();
+    });
+  }
+
+  async *drain(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const chunk = this.chunks.shift();
+      if (chunk) {
+        this.unread -= chunk.byteLength;
+        if (this.unread < this.limit && this.body.isPaused() && !this.ended) this.body.resume();
+        yield chunk;
+        continue;
+      }
+      if (this.failed) throw this.failed.error;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private notify() {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+/**
+ * Streams the segments in order. Without `readAhead`, the next object is requested while the current
+ * one drains (and read only when its turn comes): for readers that may stop early. With it, up to
+ * `readAhead.objects` objects are requested at once and read into bounded buffers.
+ */
+export async function* streamSegments(
+  log: PublishedLog,
+  segments: Segment[],
+  readAhead?: ReadAhead,
+): AsyncGenerator<Uint8Array> {
+  if (readAhead && readAhead.objects > 1) {
+    yield* streamAhead(log, segments, readAhead);
+    return;
+  }
   const open = (segment: Segment) =>
     log.store.getObject(log.account, log.container, segment.name, {
       range: { start: segment.start, end: segment.bytes - 1 },
@@ -83,6 +167,45 @@ export async function* streamSegments(log: PublishedLog, segments: Segment[]): A
     if (next) {
       void next.then(
         (read) => read.body.destroy(),
+        () => undefined,
+      );
+    }
+  }
+}
+
+async function* streamAhead(
+  log: PublishedLog,
+  segments: Segment[],
+  { objects, bytesPerObject }: ReadAhead,
+): AsyncGenerator<Uint8Array> {
+  const inFlight: Promise<Buffered>[] = [];
+  let opened = 0;
+  const openNext = () => {
+    const segment = segments[opened++]!;
+    const read = log.store
+      .getObject(log.account, log.container, segment.name, {
+        range: { start: segment.start, end: segment.bytes - 1 },
+      })
+      .then((object) => new Buffered(object.body, bytesPerObject));
+    read.catch(() => undefined); // reported when its turn comes
+    inFlight.push(read);
+  };
+  try {
+    while (opened < segments.length && inFlight.length < objects) openNext();
+    while (inFlight.length) {
+      const current = await inFlight.shift()!;
+      try {
+        yield* current.drain();
+      } finally {
+        current.body.destroy();
+      }
+      if (opened < segments.length) openNext();
+    }
+  } finally {
+    // The reader stopped early (or failed): release the bodies nobody will read.
+    for (const pending of inFlight.splice(0)) {
+      void pending.then(
+        (buffered) => buffered.body.destroy(),
         () => undefined,
       );
     }

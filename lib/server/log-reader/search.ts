@@ -1,6 +1,6 @@
 import "server-only";
 import type { LogSearchEvent } from "@/lib/schemas/log-view";
-import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
+import { listLogObjects, streamSegments, WHOLE_LOG_READ_AHEAD, type PublishedLog } from "./published-log";
 
 export interface SearchRequest {
   query: string;
@@ -76,7 +76,7 @@ export async function* searchLog(log: PublishedLog, request: SearchRequest): Asy
     });
     for (let at = block.indexOf(0x0a); at !== -1; at = block.indexOf(0x0a, at + 1)) lineNumber += 1;
   };
-  for await (const chunk of streamSegments(log, segments)) {
+  for await (const chunk of streamSegments(log, segments, WHOLE_LOG_READ_AHEAD)) {
     scanned += chunk.byteLength;
     const bytes = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
     const lastNewline = bytes.lastIndexOf(0x0a);

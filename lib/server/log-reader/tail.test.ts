@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  appendLog,
   logFile,
   makeEngine,
   makeWorkspace,
@@ -9,7 +8,6 @@ import {
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
-import { downloadLog } from "./download";
 import { tailLog } from "./tail";
 
 let workspace: ReturnType<typeof makeWorkspace>;
@@ -106,16 +104,5 @@ describe("tail", () => {
     expect(tail.toString()).toBe(content.split("\n").slice(-51).join("\n"));
     const total = reads.reduce((sum, read) => sum + read.bytes, 0);
     expect(total).toBeLessThan(64 * 1024);
-  });
-});
-
-describe("download", () => {
-  it("streams every object in order with the exact length", async () => {
-    const log = await publish(numbered(500));
-    appendLog(general(), "not yet published\n");
-    const { size, body } = await downloadLog(log);
-    const bytes = await text(body);
-    expect(size).toBe(Buffer.byteLength(numbered(500)));
-    expect(bytes.toString()).toBe(numbered(500));
   });
 });

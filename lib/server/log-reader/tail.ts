@@ -4,13 +4,28 @@ import { listLogObjects } from "./published-log";
 
 const FIRST_BLOCK = 16 * 1024;
 const MAX_BLOCK = 1024 * 1024;
+/** A tail found within this many bytes read is answered from them, without reading them again. */
+const KEEP_READ_BYTES = 4 * 1024 * 1024;
+
+interface TailStart {
+  segments: Segment[];
+  /** The tail itself, in order, when it fits in what was read to find it. */
+  bytes?: Buffer[];
+}
 
 /**
  * Finds where the last `lines` lines start by reading backwards from the end in growing suffix
  * ranges: a 50-line tail of a gigabyte log costs one short listing and one small range read.
  */
-async function findTailStart(log: PublishedLog, lines: number): Promise<Segment[]> {
+async function findTailStart(log: PublishedLog, lines: number): Promise<TailStart> {
   const segments: Segment[] = [];
+  let kept: Buffer[] | undefined = []; // every block read so far, oldest first, while they are few
+  let keptBytes = 0;
+  const keep = (bytes: Buffer) => {
+    keptBytes += bytes.length;
+    if (keptBytes > KEEP_READ_BYTES) kept = undefined;
+    kept?.unshift(bytes);
+  };
   let newlinesNeeded: number | undefined; // set once we know whether the log ends with a newline
   let block = FIRST_BLOCK;
   for await (const object of newestFirst(log)) {
@@ -26,14 +41,20 @@ async function findTailStart(log: PublishedLog, lines: number): Promise<Segment[
         newlinesNeeded -= 1;
         if (newlinesNeeded === 0) {
           segments.unshift({ name: object.name, start: start + at + 1, bytes: object.bytes });
-          return segments.filter((segment) => segment.start < segment.bytes);
+          keep(bytes.subarray(at + 1));
+          return { segments: segments.filter((segment) => segment.start < segment.bytes), bytes: kept };
         }
       }
+      keep(bytes);
       end = start;
     }
     segments.unshift({ name: object.name, start: 0, bytes: object.bytes });
   }
-  return segments; // fewer lines than asked for: the whole log
+  return { segments, bytes: kept }; // fewer lines than asked for: the whole log
+}
+
+async function* fromMemory(parts: Buffer[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) if (part.length) yield part;
 }
 
 /** Skips the first `lines` lines, counting with X-Object-Meta-Lines where objects carry it. */
@@ -73,8 +94,11 @@ async function findSkipStart(log: PublishedLog, lines: number): Promise<Segment[
  */
 export async function tailLog(log: PublishedLog, lines: number): Promise<AsyncGenerator<Uint8Array>> {
   let segments: Segment[];
-  if (lines > 0) segments = await findTailStart(log, lines);
-  else if (lines < 0) segments = await findSkipStart(log, -lines);
+  if (lines > 0) {
+    const found = await findTailStart(log, lines);
+    if (found.bytes) return fromMemory(found.bytes);
+    segments = found.segments;
+  } else if (lines < 0) segments = await findSkipStart(log, -lines);
   else
     segments = (await listLogObjects(log)).map((entry) => ({
       name: entry.name,

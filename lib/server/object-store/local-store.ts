@@ -147,6 +147,7 @@ class LocalStore implements LocalObjectStore {
       blobsInFlight.delete(blob.id);
     }
     const { row, replaced } = committed;
+    options.onOrdered?.(); // its upload time was taken at the commit
     if (replaced && replaced.blob !== blob.id) await this.removeBlob(replaced.blob);
     return toObjectInfo(row);
   }

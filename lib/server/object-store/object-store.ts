@@ -49,6 +49,13 @@ export interface PutOptions {
   contentType?: string;
   /** Seconds until the object expires (Swift X-Delete-After). */
   deleteAfter?: number;
+  /**
+   * Called once the object's upload time (`lastModified`) is fixed, before the put resolves: a put
+   * started after this sorts after it by upload time, whichever finishes first. troveclient orders a
+   * log's objects by upload time, so a publisher may overlap uploads only this way. Swift: when the
+   * proxy answers `100 Continue` (it stamps the PUT before). The local store: when it commits.
+   */
+  onOrdered?: () => void;
 }
 
 export interface ListOptions {

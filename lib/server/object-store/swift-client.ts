@@ -15,6 +15,8 @@ export interface SwiftCall {
   headers?: OutgoingHttpHeaders;
   body?: HttpBody;
   onChunk?: (chunk: Uint8Array) => void;
+  /** See HttpRequest.onContinue. */
+  onContinue?: () => void;
   /**
    * Ask once more after a 404. A one-replica Swift answers 404 to a read that races an overwrite (the
    * object server lists the old .data, the PUT unlinks it, the open fails); with more replicas its proxy
@@ -59,6 +61,7 @@ export class SwiftClient {
       try {
         exchange = await sendRequest(this.agents, {
           ...{ method: call.method, url: this.origin, path, body: call.body, onChunk: call.onChunk },
+          onContinue: call.onContinue,
           headers: { ...call.headers, "x-auth-token": token },
           timeoutMs: this.timeoutMs,
         });

@@ -23,6 +23,11 @@ export interface HttpRequest {
   timeoutMs: number;
   /** Sees every chunk of a streamed body as it is sent (e.g. an md5). */
   onChunk?: (chunk: Uint8Array) => void;
+  /**
+   * Swift's `100 Continue` arrived (the proxy has stamped the request). With it, a byte body is also
+   * held back until then; after it, the request is never replayed.
+   */
+  onContinue?: () => void;
 }
 
 export interface HttpExchange {
@@ -50,9 +55,12 @@ export function sendRequest(agents: Agents, request: HttpRequest): Promise<HttpE
   const { method, url, path, body, timeoutMs } = request;
   const secure = url.protocol === "https:";
   const headers: OutgoingHttpHeaders = { ...request.headers };
+  // A body waits for `100 Continue` when it is a stream, or when the caller needs to know Swift took it.
+  const holdBack = isStream(body) || (body instanceof Uint8Array && request.onContinue !== undefined);
   if (body instanceof Uint8Array) headers["content-length"] = body.byteLength;
-  else if (isStream(body)) Object.assign(headers, { "transfer-encoding": "chunked", expect: "100-continue" });
+  else if (isStream(body)) headers["transfer-encoding"] = "chunked";
   else if (method === "PUT" || method === "POST") headers["content-length"] = 0;
+  if (holdBack) headers.expect = "100-continue";
 
   return new Promise((resolve, reject) => {
     let bodyStarted = false;
@@ -90,10 +98,10 @@ export function sendRequest(agents: Agents, request: HttpRequest): Promise<HttpE
       answered = true;
       req.setTimeout(0);
       // Answered before the whole body went out (an error status): the connection is not reusable.
-      if (isStream(body) && !req.writableFinished) res.once("end", () => req.destroy());
+      if (holdBack && !req.writableFinished) res.once("end", () => req.destroy());
       resolve({ req, res, bodyStarted });
     });
-    if (!isStream(body)) {
+    if (!holdBack) {
       req.end(body);
       return;
     }
@@ -101,6 +109,11 @@ export function sendRequest(agents: Agents, request: HttpRequest): Promise<HttpE
     req.once("continue", () => {
       if (answered) return;
       bodyStarted = true;
+      request.onContinue?.();
+      if (!isStream(body)) {
+        req.end(body);
+        return;
+      }
       pump(req, body, timeoutMs, request.onChunk, () => answered).catch((error) => {
         producerError = error instanceof TransportError ? undefined : error;
         req.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -54,7 +54,8 @@ export async function putSwiftObject(
   if (prepared.known) headers.etag = prepared.known;
 
   const { payload, onChunk } = prepared;
-  const response = await client.call({ method: "PUT", path, headers, body: payload, onChunk });
+  const onContinue = options.onOrdered;
+  const response = await client.call({ method: "PUT", path, headers, body: payload, onChunk, onContinue });
   if (response.status === 404) throw await failure(response, { kind: "container", container });
   if (response.status < 200 || response.status >= 300) {
     throw await failure(response, { kind: "object", container, name });

@@ -9,11 +9,11 @@ import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import { tailLog } from "@/lib/server/log-reader/tail";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import { listAllObjects } from "@/lib/server/object-store/list-all";
-import { ADMIN, makeEngine, type makeWorkspace } from "./engine-fixture";
+import { ADMIN, makeEngine } from "./engine-fixture";
 
 /** An engine over instances read from a TROVE_LOGS_CONFIG document, the way the service reads them. */
 export function engineFromConfig(
-  workspace: ReturnType<typeof makeWorkspace>,
+  workspace: { dir: string; store: ObjectStore },
   config: unknown,
 ): GuestLogEngine {
   const configFile = join(workspace.dir, "trove-logs.json");

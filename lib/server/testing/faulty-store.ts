@@ -27,3 +27,33 @@ export function withPutOutage(store: ObjectStore, failAfter: number, failCount =
     },
   });
 }
+
+/**
+ * The real store where put number `failAt` (0-based) takes its place in upload order at once, then fails
+ * after `delayMs`, while the puts after it go ahead: the window of a publish with uploads in flight.
+ * With `deletesFail`, deletes fail too, as when the store goes away before strays can be removed (or the
+ * process dies): what is left is what a crash leaves.
+ */
+export function withLateFailure(
+  store: ObjectStore,
+  failAt: number,
+  { delayMs = 300, deletesFail = false } = {},
+): ObjectStore {
+  let puts = 0;
+  const outage = () => new ObjectStoreError(503, "simulated outage: the object store is unreachable");
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === "putObject") {
+        return async (...args: Parameters<ObjectStore["putObject"]>) => {
+          if (puts++ !== failAt) return target.putObject(...args);
+          args[4]?.onOrdered?.();
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          throw outage();
+        };
+      }
+      if (property === "deleteObject" && deletesFail) return () => Promise.reject(outage());
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -16,6 +16,9 @@ import {
   silentServer,
 } from "@/lib/server/testing/datastore-fixture";
 import { ADMIN, makeWorkspace, MEMBER } from "@/lib/server/testing/engine-fixture";
+import type { ObjectStore } from "@/lib/server/object-store/object-store";
+import type { SwiftObjectStore } from "@/lib/server/object-store/swift-store";
+import { openTestStore, requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import type { GuestLogEngine } from "../guest-log-engine";
 
 // The design's scenario against the real MariaDB that scripts/services/mariadb.sh starts. A missing
@@ -161,14 +164,18 @@ describe("failures leave the server as it was, and the other logs and instances 
   });
 });
 
-describe("the design's scenario on MariaDB", () => {
+/**
+ * Steps 1–6 of the design's scenario, against whichever store the engine publishes into (the local
+ * store, then the real Swift): every check reads the store back.
+ */
+function designScenario(at: () => { engine: GuestLogEngine; store: ObjectStore }) {
   const first = marker();
   const slow = marker("slow");
   const second = marker();
   const afterDisable = marker("after-disable");
 
   it("1. lists the instance's logs and retrieves the published guest log", async () => {
-    const logs = await engine.listLogs(ADMIN, REAL);
+    const logs = await at().engine.listLogs(ADMIN, REAL);
     expect(logs.map((log) => [log.name, log.type])).toEqual([
       ["guest", "SYS"],
       ["error", "SYS"],
@@ -176,21 +183,28 @@ describe("the design's scenario on MariaDB", () => {
       ["slow_query", "USER"],
     ]);
     expect(logs.find((log) => log.name === "general")?.status).toBe("Disabled");
-    expect((await engine.listLogs(MEMBER, REAL)).map((log) => log.name)).toEqual(["general", "slow_query"]);
-    await engine.logAction(ADMIN, REAL, { name: "guest", publish: true });
-    const guest = await readPublished(engine, REAL, "guest");
+    expect((await at().engine.listLogs(MEMBER, REAL)).map((log) => log.name)).toEqual([
+      "general",
+      "slow_query",
+    ]);
+    await at().engine.logAction(ADMIN, REAL, { name: "guest", publish: true });
+    const guest = await readPublished(at().engine, REAL, "guest");
     expect(guest.tail).toContain(
       `Trove Logs serves the logs of instance maria-real: MariaDB at ${server.host}:`,
     );
     // The error log is the server's own log_error file.
-    expect((await engine.logAction(ADMIN, REAL, { name: "error", publish: true })).status).toBe("Published");
-    expect((await readPublished(engine, REAL, "error")).download).toMatch(/mariadbd|ready for connections/);
+    expect((await at().engine.logAction(ADMIN, REAL, { name: "error", publish: true })).status).toBe(
+      "Published",
+    );
+    expect((await readPublished(at().engine, REAL, "error")).download).toMatch(
+      /mariadbd|ready for connections/,
+    );
   });
 
   it("2. enables general and slow_query on the server itself, then runs marked commands", async () => {
-    const general = await engine.logAction(MEMBER, REAL, { name: "general", enable: true });
+    const general = await at().engine.logAction(MEMBER, REAL, { name: "general", enable: true });
     expect(general.status).toMatch(/Enabled|Ready/);
-    expect((await engine.logAction(MEMBER, REAL, { name: "slow_query", enable: true })).status).toMatch(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "slow_query", enable: true })).status).toMatch(
       /Enabled|Ready/,
     );
     expect(await variables()).toMatchObject({
@@ -206,16 +220,16 @@ describe("the design's scenario on MariaDB", () => {
   });
 
   it("3. publishes and finds the marker and the slow query in the tail and the download", async () => {
-    expect((await engine.logAction(MEMBER, REAL, { name: "general", publish: true })).status).toBe(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "general", publish: true })).status).toBe(
       "Published",
     );
-    expect((await engine.logAction(MEMBER, REAL, { name: "slow_query", publish: true })).status).toBe(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "slow_query", publish: true })).status).toBe(
       "Published",
     );
-    const general = await readPublished(engine, REAL, "general");
+    const general = await readPublished(at().engine, REAL, "general");
     expect(general.tail).toContain(`SELECT '${first}'`);
     expect(general.download).toContain(`SELECT '${first}'`);
-    const slowLog = await readPublished(engine, REAL, "slow_query");
+    const slowLog = await readPublished(at().engine, REAL, "slow_query");
     expect(slowLog.tail).toMatch(/# Query_time: 0\.5\d*/);
     expect(slowLog.tail).toContain(`SELECT SLEEP(0.5), '${slow}'`);
     expect(slowLog.download).toContain(slow);
@@ -223,11 +237,11 @@ describe("the design's scenario on MariaDB", () => {
   });
 
   it("4. publishes again after more commands and sends only the new bytes", async () => {
-    const before = await publishedObjects(workspace.store, "demo", prefix("general"));
+    const before = await publishedObjects(at().store, "demo", prefix("general"));
     const publishedBefore = before.reduce((sum, object) => sum + object.bytes, 0);
     await runSql(server, [`SELECT '${second}'`]);
-    const log = await engine.logAction(MEMBER, REAL, { name: "general", publish: true });
-    const after = await publishedObjects(workspace.store, "demo", prefix("general"));
+    const log = await at().engine.logAction(MEMBER, REAL, { name: "general", publish: true });
+    const after = await publishedObjects(at().store, "demo", prefix("general"));
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.slice(before.length);
     expect(added).toHaveLength(1);
@@ -241,30 +255,37 @@ describe("the design's scenario on MariaDB", () => {
   });
 
   it("5. discards: every object of the log and its metafile are gone from the store", async () => {
-    const discarded = await engine.logAction(MEMBER, REAL, { name: "general", discard: true });
+    const discarded = await at().engine.logAction(MEMBER, REAL, { name: "general", discard: true });
     expect(discarded).toMatchObject({ published: 0, status: "Ready", prefix: "None" });
-    expect(await publishedObjects(workspace.store, "demo", prefix("general"))).toEqual([]);
+    expect(await publishedObjects(at().store, "demo", prefix("general"))).toEqual([]);
     await expect(
-      workspace.store.headObject("demo", "database_logs", `${REAL}/mariadb-general_metafile`),
+      at().store.headObject("demo", "database_logs", `${REAL}/mariadb-general_metafile`),
     ).rejects.toMatchObject({ status: 404 });
     // slow_query's copy is another log's and stays.
-    expect((await publishedObjects(workspace.store, "demo", prefix("slow_query"))).length).toBeGreaterThan(0);
+    expect((await publishedObjects(at().store, "demo", prefix("slow_query"))).length).toBeGreaterThan(0);
   });
 
   it("6. disables the log: the server stops writing it, a later command does not reach it", async () => {
-    expect((await engine.logAction(MEMBER, REAL, { name: "general", disable: true })).status).toBe(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "general", disable: true })).status).toBe(
       "Disabled",
     );
     expect((await variables()).general_log).toBe(0);
     await runSql(server, [`SELECT '${afterDisable}'`]);
     expect(readFileSync(generalFile(), "utf8")).not.toContain(afterDisable);
-    const published = await engine.logAction(MEMBER, REAL, { name: "general", publish: true, disable: true });
+    const published = await at().engine.logAction(MEMBER, REAL, {
+      name: "general",
+      publish: true,
+      disable: true,
+    });
     expect(published.status).toBe("Disabled");
-    const read = await readPublished(engine, REAL, "general", 0);
+    const read = await readPublished(at().engine, REAL, "general", 0);
     expect(read.download).toContain(second);
     expect(read.download).not.toContain(afterDisable);
   });
+}
 
+describe("the design's scenario on MariaDB, local store", () => {
+  designScenario(() => ({ engine, store: workspace.store }));
   it("reads the state from the server: a change made outside Trove Logs shows up", async () => {
     await runSql(server, ["SET GLOBAL general_log = ON"]);
     expect((await engine.logAction(MEMBER, REAL, { name: "general" })).status).not.toBe("Disabled");
@@ -300,4 +321,55 @@ describe("the design's scenario on MariaDB", () => {
     }
     expect(guest).not.toContain(readFileSync(server.passwordFile, "utf8").trim());
   });
+});
+
+describe("the design's scenario on MariaDB, publishing into the real Swift", () => {
+  let swiftWorkspace: ReturnType<typeof makeWorkspace>;
+  let swift: SwiftObjectStore;
+  let swiftEngine: GuestLogEngine;
+  const discardAll = () =>
+    Promise.all(
+      ["guest", "error", "general", "slow_query"].map((name) =>
+        swiftEngine.logAction(ADMIN, REAL, { name, discard: true }).catch(() => undefined),
+      ),
+    );
+
+  beforeAll(async () => {
+    await requireSwift();
+    await switchOff();
+    swiftWorkspace = makeWorkspace();
+    swift = openTestStore();
+    swiftEngine = engineFromConfig(
+      { ...swiftWorkspace, store: swift },
+      {
+        datastores: { mariadb: { guest_log_long_query_time: 200 } },
+        instances: [
+          {
+            id: REAL,
+            name: "maria-real",
+            project_id: "demo",
+            datastore: { type: "mariadb", version: server.version },
+            log_dir: logDir,
+            server: {
+              host: server.host,
+              port: server.port,
+              password_file: server.passwordFile,
+              user: server.user,
+            },
+          },
+        ],
+      },
+    );
+    await discardAll(); // an earlier, interrupted run's copy
+  }, 60_000);
+
+  afterAll(async () => {
+    await discardAll();
+    await switchOff();
+    await swiftEngine?.close();
+    swift?.close();
+    await swiftWorkspace?.cleanup();
+  });
+
+  designScenario(() => ({ engine: swiftEngine, store: swift }));
 });

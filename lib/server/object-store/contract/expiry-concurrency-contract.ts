@@ -30,6 +30,39 @@ export function describeExpiryAndConcurrency(harness: ObjectStoreHarness): void 
   });
 
   describe("concurrency", () => {
+    contractIt(
+      harness,
+      "puts started one after another's onOrdered keep that order in upload time, however they overlap",
+      async (t) => {
+        // Names in reverse, sizes mixed, so neither name order nor finishing order could explain the result.
+        const bodies = Array.from({ length: 8 }, (_, i) => patternChunk(40 + i, i % 2 ? 600_000 : 20_000));
+        const names = bodies.map((_, i) => `part-${String(9 - i).padStart(2, "0")}`);
+        const events: string[] = [];
+        const puts: Promise<unknown>[] = [];
+        for (const [i, body] of bodies.entries()) {
+          let ordered!: () => void;
+          const place = new Promise<void>((resolve) => (ordered = resolve));
+          const onOrdered = () => {
+            events.push(`ordered ${i}`);
+            ordered();
+          };
+          const put = t.store.putObject(t.account, t.container, names[i]!, body, { onOrdered });
+          puts.push(put.then(() => events.push(`stored ${i}`)));
+          await Promise.race([place, put]); // the next put starts once this one has its place
+        }
+        await Promise.all(puts);
+        for (const i of bodies.keys()) {
+          expect(events.indexOf(`ordered ${i}`)).toBeLessThan(events.indexOf(`stored ${i}`));
+        }
+        const page = await t.store.listObjects(t.account, t.container);
+        const byUploadTime = page.entries
+          .flatMap((entry) => (entry.kind === "object" ? [entry] : []))
+          .sort((a, b) => a.lastModified.localeCompare(b.lastModified))
+          .map((entry) => entry.name);
+        expect(byUploadTime).toEqual(names);
+      },
+    );
+
     contractIt(harness, "concurrent puts of one name leave exactly one complete version", async (t) => {
       const versions = Array.from({ length: 8 }, (_, i) => patternChunk(100 + i, 200_000 + i * 1000));
       await Promise.all(

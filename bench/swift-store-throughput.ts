@@ -3,7 +3,7 @@
  * N objects of 1 MB, one at a time over keep-alive connections (curl: one process for all N, so it
  * reuses its connection too). Rounds alternate curl / ours so drift hits both. Prints MB/s and ratios.
  *   bash scripts/services/swift.sh start
- *   npx vite-node --config vitest.config.mts scripts/bench/swift-store-throughput.ts -- [--objects 100] [--rounds 3]
+ *   npx vite-node --config vitest.config.mts bench/swift-store-throughput.ts -- [--objects 100] [--rounds 3]
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,12 +14,9 @@ import { createTempAuth } from "@/lib/server/object-store/swift-auth";
 import { createSwiftObjectStore } from "@/lib/server/object-store/swift-store";
 import { patternChunk } from "@/lib/server/object-store/contract/pattern";
 import { swiftTestSettings as swift } from "@/lib/server/object-store/testing/swift-test-env";
+import { option } from "./lib/cli-options";
+import { mbps, median, now } from "./lib/stats";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1]!;
-};
 const objects = Number(option("objects", "100"));
 const rounds = Number(option("rounds", "3"));
 const SIZE = 1_000_000;
@@ -36,9 +33,9 @@ const url = (i: number) => `${swift.storageUrl}/AUTH_${account}/${container}/${k
 const kind = (i: number) => `o-${String(i).padStart(5, "0")}`;
 
 async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
-  const started = performance.now();
+  const started = now();
   await work();
-  return (performance.now() - started) / 1000;
+  return (now() - started) / 1000;
 }
 
 function curl(token: string, method: "PUT" | "GET") {
@@ -72,9 +69,6 @@ async function oursGet() {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const mbps = (seconds: number) => (objects * SIZE) / 1e6 / seconds;
-
 async function main() {
   await store.putContainer(account, container);
   const token = await auth.token();
@@ -92,12 +86,13 @@ async function main() {
   record("GET curl", await timed(() => curl(token, "GET")));
 
   console.log(`${objects} objects of ${SIZE} bytes, sequential, keep-alive; ${rounds} rounds, median:`);
+  const bytes = objects * SIZE; // what each timed run moves
   for (const [name, samples] of Object.entries(results)) {
     const peer = results[name.startsWith("PUT") ? "PUT curl" : "GET curl"]!;
-    const ratio = mbps(median(samples)) / mbps(median(peer));
+    const ratio = mbps(bytes, median(samples)) / mbps(bytes, median(peer));
     const per = (median(samples) / objects) * 1000;
     console.log(
-      `  ${name.padEnd(34)} ${mbps(median(samples)).toFixed(1).padStart(7)} MB/s  ${per.toFixed(2)} ms/object  ${ratio.toFixed(2)}× curl`,
+      `  ${name.padEnd(34)} ${mbps(bytes, median(samples)).toFixed(1).padStart(7)} MB/s  ${per.toFixed(2)} ms/object  ${ratio.toFixed(2)}× curl`,
     );
   }
   for (let i = 0; i < objects; i++) await store.deleteObject(account, container, kind(i));

@@ -4,20 +4,18 @@
  * time to the first lines on screen, a jump to the start, scrolling, and the page's JS heap — next to
  * trove-dashboard's way in the same run (its "View Log" page: the last 50 lines in a <pre>, and its
  * "View Full Log": the whole log as text), so the figures come with ratios.
- *   npx vite-node --config vitest.config.mts scripts/bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
+ *   npx vite-node --config vitest.config.mts bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { option } from "./lib/cli-options";
+import { now, sleep } from "./lib/stats";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) =>
-  args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback;
 const megabytes = Number(option("mb", "1024"));
 const port = Number(option("port", "3350"));
 const base = `http://127.0.0.1:${port}`;
-const now = () => performance.now();
 
 async function writeLog(path: string, bytes: number): Promise<number> {
   const out = createWriteStream(path);
@@ -95,7 +93,7 @@ async function main() {
         () => false,
       );
       if (up) break;
-      await new Promise((done) => setTimeout(done, 500));
+      await sleep(500);
     }
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -180,7 +178,7 @@ async function main() {
   } finally {
     await browser.close();
     server.kill("SIGTERM");
-    await new Promise((done) => setTimeout(done, 1000));
+    await sleep(1000);
     rmSync(dir, { recursive: true, force: true });
   }
 }

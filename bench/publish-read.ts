@@ -2,7 +2,7 @@
  * Benchmark: publish a large log into the local store and read it back, each next to a peer that
  * does the same bytes with plain tools in the same run (cp for the write, cat for the read,
  * tail(1) for the tail). Prints MB/s and ratios.
- *   npx vite-node --config vitest.config.mts scripts/bench/publish-read.ts -- [--mb 1024] [--dir /var/tmp]
+ *   npx vite-node --config vitest.config.mts bench/publish-read.ts -- [--mb 1024] [--dir /var/tmp]
  */
 import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -11,12 +11,9 @@ import { downloadLog } from "@/lib/server/log-reader/download";
 import { tailLog } from "@/lib/server/log-reader/tail";
 import { createLocalObjectStore } from "@/lib/server/object-store/local-store";
 import { logFile, makeEngine, MEMBER, MYSQL } from "@/lib/server/testing/engine-fixture";
+import { option } from "./lib/cli-options";
+import { mbps } from "./lib/stats";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1]!;
-};
 const megabytes = Number(option("mb", "1024"));
 const base = option("dir", "/var/tmp");
 
@@ -40,7 +37,6 @@ async function writeSource(path: string, bytes: number) {
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const mbps = (bytes: number, s: number) => (bytes / 1e6 / s).toFixed(1);
 
 async function main() {
   const dir = mkdtempSync(join(base, "trove-logs-bench-"));
@@ -84,10 +80,10 @@ async function main() {
       `log: ${size} bytes, ${log.published} published in ${(await store.listObjects("demo", "database_logs", { prefix: published.prefix })).entries.length} objects`,
     );
     console.log(
-      `publish  ${mbps(size, publishSeconds)} MB/s (${publishSeconds.toFixed(2)} s)   cp+sync ${mbps(size, cpSeconds)} MB/s   ratio ${(cpSeconds / publishSeconds).toFixed(2)}× of cp`,
+      `publish  ${mbps(size, publishSeconds).toFixed(1)} MB/s (${publishSeconds.toFixed(2)} s)   cp+sync ${mbps(size, cpSeconds).toFixed(1)} MB/s   ratio ${(cpSeconds / publishSeconds).toFixed(2)}× of cp`,
     );
     console.log(
-      `read     ${mbps(read, readSeconds)} MB/s (${readSeconds.toFixed(2)} s)   cat ${mbps(size, catSeconds)} MB/s   ratio ${(catSeconds / readSeconds).toFixed(2)}× of cat`,
+      `read     ${mbps(read, readSeconds).toFixed(1)} MB/s (${readSeconds.toFixed(2)} s)   cat ${mbps(size, catSeconds).toFixed(1)} MB/s   ratio ${(catSeconds / readSeconds).toFixed(2)}× of cat`,
     );
     console.log(
       `tail 50  ${tailMs.toFixed(1)} ms (${tailBytes} bytes)   tail(1) process ${tailPeerMs.toFixed(1)} ms`,
