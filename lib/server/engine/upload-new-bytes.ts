@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import type { Location } from "./metafile";
 import type { ObjectNamer } from "./object-names";
@@ -27,6 +28,15 @@ interface Upload {
   outcome: Promise<{ error?: unknown }>;
 }
 
+/** The next object, read and hashed ahead: its bytes, where they start, their line ends and md5. */
+interface Piece {
+  buffer: Buffer;
+  body: Buffer;
+  position: number;
+  lines: number;
+  etag: string;
+}
+
 function countNewlines(bytes: Uint8Array): number {
   let count = 0;
   for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count += 1;
@@ -47,6 +57,12 @@ async function readPiece(handle: FileHandle, buffer: Buffer, position: number, t
   if (position + filled >= to) return chunk; // the final piece goes whole, unfinished line included
   const lastNewline = chunk.lastIndexOf(0x0a);
   return lastNewline === -1 ? chunk : chunk.subarray(0, lastNewline + 1); // a longer line is cut hard
+}
+
+async function preparePiece(handle: FileHandle, buffer: Buffer, position: number, to: number, file: string) {
+  const body = await readPiece(handle, buffer, position, to, file);
+  const etag = createHash("md5").update(body).digest("hex");
+  return { buffer, body, position, lines: countNewlines(body), etag };
 }
 
 /**
@@ -76,33 +92,42 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
   };
 
   try {
-    let position = request.from;
-    while (position < to && !failure) {
+    // While one PUT waits for its place in upload order, the next piece is read and hashed.
+    const prepare = (position: number) =>
+      position < to
+        ? preparePiece(handle, spare.pop() ?? Buffer.allocUnsafe(size), position, to, file)
+        : undefined;
+    let next = prepare(request.from);
+    next?.catch(() => undefined); // reported when awaited
+    while (next && !failure) {
       if (inFlight.length === UPLOAD_WINDOW) {
         await finishOldest();
         continue;
       }
-      const buffer = spare.pop() ?? Buffer.allocUnsafe(size);
-      const body = await readPiece(handle, buffer, position, to, file);
+      const piece: Piece = await next;
       const name = namer.next();
       let ordered!: () => void;
       const place = new Promise<void>((resolve) => (ordered = resolve));
       const outcome = at.store
-        .putObject(at.account, at.container, name, body, {
-          metadata: { [LINES_KEY]: String(countNewlines(body)), [OFFSET_KEY]: String(position) },
+        .putObject(at.account, at.container, name, piece.body, {
+          metadata: { [LINES_KEY]: String(piece.lines), [OFFSET_KEY]: String(piece.position) },
           deleteAfter: expiry > 0 ? expiry : undefined,
           contentType: "text/plain",
+          etag: piece.etag,
           onOrdered: ordered,
         })
         .then(
           (): { error?: unknown } => ({}),
           (error: unknown) => ({ error }),
         );
-      position += body.length;
-      inFlight.push({ name, end: position, buffer, outcome });
+      const end = piece.position + piece.body.length;
+      inFlight.push({ name, end, buffer: piece.buffer, outcome });
+      next = prepare(end);
+      next?.catch(() => undefined);
       const early = await Promise.race([place.then(() => undefined), outcome]);
       if (early?.error !== undefined) break; // refused before taking its place: start nothing more
     }
+    await next?.catch(() => undefined); // a piece read ahead but not sent: let it finish with the file
   } catch (error) {
     readFailure = { error }; // reading the file failed: what is in flight is still before this point
   }

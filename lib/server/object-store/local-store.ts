@@ -134,6 +134,14 @@ class LocalStore implements LocalObjectStore {
     if (!this.index.getContainer.get({ account, container })) throw containerNotFound(container);
 
     const blob = await writeBlob(this.layout, body);
+    if (options.etag !== undefined && options.etag !== blob.etag) {
+      await this.removeBlob(blob.id);
+      // As Swift's 422 comes back from the Swift store: the bytes are not what the caller hashed.
+      throw new ObjectStoreError(
+        502,
+        `The bytes of ${container}/${name} do not match the ETag sent with them`,
+      );
+    }
     let committed: ReturnType<typeof commitObjectRow>;
     try {
       committed = commitObjectRow(this.index, this.clock, {

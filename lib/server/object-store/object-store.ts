@@ -56,6 +56,8 @@ export interface PutOptions {
    * proxy answers `100 Continue` (it stamps the PUT before). The local store: when it commits.
    */
   onOrdered?: () => void;
+  /** The body's md5 (hex) when the caller has it already: not hashed again, and checked (502 if wrong, nothing stored). */
+  etag?: string;
 }
 
 export interface ListOptions {

@@ -12,11 +12,11 @@ import * as check from "./validation";
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
-/** The body as sent, with its md5 and size (computed on the way for a stream). */
-function prepareBody(body: ObjectBody) {
+/** The body as sent, with its md5 and size (computed on the way for a stream, unless given). */
+function prepareBody(body: ObjectBody, given: string | undefined) {
   if (typeof body === "string" || body instanceof Uint8Array) {
     const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-    const sum = createHash("md5").update(bytes).digest("hex");
+    const sum = given ?? createHash("md5").update(bytes).digest("hex");
     return { payload: bytes as HttpBody, known: sum, size: () => bytes.byteLength, etag: () => sum };
   }
   const hash = createHash("md5");
@@ -50,8 +50,9 @@ export async function putSwiftObject(
     ...wire.metadataHeaders("object", metadata),
   };
   if (deleteAfter !== undefined) headers["x-delete-after"] = String(deleteAfter);
-  const prepared = prepareBody(body);
-  if (prepared.known) headers.etag = prepared.known;
+  const prepared = prepareBody(body, options.etag);
+  const expectedEtag = prepared.known ?? options.etag; // Swift checks it and answers 422 when it differs
+  if (expectedEtag) headers.etag = expectedEtag;
 
   const { payload, onChunk } = prepared;
   const onContinue = options.onOrdered;

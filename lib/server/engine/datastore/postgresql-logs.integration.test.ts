@@ -10,6 +10,9 @@ import {
 } from "@/scripts/services/datastore-env";
 import { engineFromConfig, publishedObjects, readPublished } from "@/lib/server/testing/datastore-fixture";
 import { ADMIN, makeWorkspace, MEMBER } from "@/lib/server/testing/engine-fixture";
+import type { ObjectStore } from "@/lib/server/object-store/object-store";
+import type { SwiftObjectStore } from "@/lib/server/object-store/swift-store";
+import { openTestStore, requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import type { GuestLogEngine } from "../guest-log-engine";
 import { runRestartCommand } from "./restart-command";
 
@@ -136,35 +139,39 @@ describe("failures leave the server as it was", () => {
   });
 });
 
-describe("the design's scenario on PostgreSQL", () => {
+/**
+ * Steps 1–6 of the design's scenario, against whichever store the engine publishes into (the local
+ * store, then the real Swift): every check reads the store back.
+ */
+function designScenario(at: () => { engine: GuestLogEngine; store: ObjectStore }) {
   const first = marker();
   const second = marker();
   const afterDisable = marker("after-disable");
 
   it("1. lists the instance's logs and retrieves the published guest log", async () => {
-    const logs = await engine.listLogs(ADMIN, REAL);
+    const logs = await at().engine.listLogs(ADMIN, REAL);
     expect(logs.map((log) => [log.name, log.type, log.status])).toEqual([
       ["guest", "SYS", "Ready"],
       ["general", "USER", "Disabled"],
     ]);
-    await engine.logAction(ADMIN, REAL, { name: "guest", publish: true });
-    expect((await readPublished(engine, REAL, "guest")).tail).toContain(
+    await at().engine.logAction(ADMIN, REAL, { name: "guest", publish: true });
+    expect((await readPublished(at().engine, REAL, "guest")).tail).toContain(
       "Trove Logs serves the logs of instance pg-real: PostgreSQL at",
     );
   });
 
   it("2. enable → Restart Required and RESTART_REQUIRED → Restart → the log's real status", async () => {
-    const enabled = await engine.logAction(MEMBER, REAL, { name: "general", enable: true });
+    const enabled = await at().engine.logAction(MEMBER, REAL, { name: "general", enable: true });
     expect(enabled.status).toBe("Restart Required");
-    expect(await engine.checkInstance(MEMBER, REAL)).toMatchObject({ status: "RESTART_REQUIRED" });
+    expect(await at().engine.checkInstance(MEMBER, REAL)).toMatchObject({ status: "RESTART_REQUIRED" });
     expect((await collector()).settings).toContainEqual({
       name: "logging_collector",
       setting: "off",
       pending_restart: true,
     });
     // Stays so when asked again (read from pg_settings, not remembered).
-    expect((await engine.listLogs(MEMBER, REAL))[0]?.status).toBe("Restart Required");
-    const restarted = await engine.restartInstance(MEMBER, REAL);
+    expect((await at().engine.listLogs(MEMBER, REAL))[0]?.status).toBe("Restart Required");
+    const restarted = await at().engine.restartInstance(MEMBER, REAL);
     expect(restarted.status).toBe("ACTIVE");
     expect((await collector()).settings).toEqual(
       expect.arrayContaining([
@@ -174,16 +181,16 @@ describe("the design's scenario on PostgreSQL", () => {
         { name: "log_statement", setting: "all", pending_restart: false },
       ]),
     );
-    expect((await engine.listLogs(MEMBER, REAL))[0]?.status).toMatch(/Enabled|Ready/);
+    expect((await at().engine.listLogs(MEMBER, REAL))[0]?.status).toMatch(/Enabled|Ready/);
     expect(existsSync(generalFile())).toBe(true);
   });
 
   it("3. runs marked commands, publishes, finds them (and the slow one's duration) in the tail and the download", async () => {
     await runSql(server, [`SELECT '${first}'`, "SELECT pg_sleep(0.4)"]);
-    expect((await engine.logAction(MEMBER, REAL, { name: "general", publish: true })).status).toBe(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "general", publish: true })).status).toBe(
       "Published",
     );
-    const read = await readPublished(engine, REAL, "general");
+    const read = await readPublished(at().engine, REAL, "general");
     expect(read.tail).toContain(`statement: SELECT '${first}'`);
     expect(read.tail).toMatch(/duration: 4\d\d\.\d+ ms/);
     expect(read.download).toContain(first);
@@ -192,11 +199,11 @@ describe("the design's scenario on PostgreSQL", () => {
   });
 
   it("4. publishes again after more commands and sends only the new bytes", async () => {
-    const before = await publishedObjects(workspace.store, "demo", prefix);
+    const before = await publishedObjects(at().store, "demo", prefix);
     const publishedBefore = before.reduce((sum, object) => sum + object.bytes, 0);
     await runSql(server, [`SELECT '${second}'`]);
-    const log = await engine.logAction(MEMBER, REAL, { name: "general", publish: true });
-    const after = await publishedObjects(workspace.store, "demo", prefix);
+    const log = await at().engine.logAction(MEMBER, REAL, { name: "general", publish: true });
+    const after = await publishedObjects(at().store, "demo", prefix);
     expect(after.slice(0, before.length)).toEqual(before);
     const added = after.slice(before.length);
     expect(added).toHaveLength(1);
@@ -207,32 +214,40 @@ describe("the design's scenario on PostgreSQL", () => {
   });
 
   it("5. discards: every object of the log and its metafile are gone from the store", async () => {
-    expect(await engine.logAction(MEMBER, REAL, { name: "general", discard: true })).toMatchObject({
+    expect(await at().engine.logAction(MEMBER, REAL, { name: "general", discard: true })).toMatchObject({
       published: 0,
       prefix: "None",
     });
-    expect(await publishedObjects(workspace.store, "demo", prefix)).toEqual([]);
+    expect(await publishedObjects(at().store, "demo", prefix)).toEqual([]);
     await expect(
-      workspace.store.headObject("demo", "database_logs", `${REAL}/postgresql-general_metafile`),
+      at().store.headObject("demo", "database_logs", `${REAL}/postgresql-general_metafile`),
     ).rejects.toMatchObject({ status: 404 });
   });
 
   it("6. disable → Restart Required; a restart done outside Trove Logs shows up; later commands stay out", async () => {
-    expect((await engine.logAction(MEMBER, REAL, { name: "general", disable: true })).status).toBe(
+    expect((await at().engine.logAction(MEMBER, REAL, { name: "general", disable: true })).status).toBe(
       "Restart Required",
     );
-    expect((await engine.checkInstance(MEMBER, REAL)).status).toBe("RESTART_REQUIRED");
+    expect((await at().engine.checkInstance(MEMBER, REAL)).status).toBe("RESTART_REQUIRED");
     await runRestartCommand(server.restartCommand!, 60_000); // not through Trove Logs
-    expect((await engine.listLogs(MEMBER, REAL))[0]?.status).toBe("Disabled");
-    expect((await engine.checkInstance(MEMBER, REAL)).status).toBe("ACTIVE");
+    expect((await at().engine.listLogs(MEMBER, REAL))[0]?.status).toBe("Disabled");
+    expect((await at().engine.checkInstance(MEMBER, REAL)).status).toBe("ACTIVE");
     await runSql(server, [`SELECT '${afterDisable}'`]);
     expect(readFileSync(generalFile(), "utf8")).not.toContain(afterDisable);
-    const published = await engine.logAction(MEMBER, REAL, { name: "general", publish: true, disable: true });
+    const published = await at().engine.logAction(MEMBER, REAL, {
+      name: "general",
+      publish: true,
+      disable: true,
+    });
     expect(published.status).toBe("Disabled");
-    const read = await readPublished(engine, REAL, "general", 0);
+    const read = await readPublished(at().engine, REAL, "general", 0);
     expect(read.download).toContain(second);
     expect(read.download).not.toContain(afterDisable);
   });
+}
+
+describe("the design's scenario on PostgreSQL, local store", () => {
+  designScenario(() => ({ engine, store: workspace.store }));
 
   it("writes every operation into the instance's guest log", async () => {
     const guest = readFileSync(join(workspace.dir, "logs", REAL, "postgresql-guest.log"), "utf8");
@@ -245,4 +260,55 @@ describe("the design's scenario on PostgreSQL", () => {
     const limited = readFileSync(join(workspace.dir, "logs", LIMITED, "postgresql-guest.log"), "utf8");
     expect(limited).toMatch(/ERROR trove_logs\.guest_log \[-\] Could not enable log 'general'/);
   });
+});
+
+describe("the design's scenario on PostgreSQL, publishing into the real Swift", () => {
+  let swiftWorkspace: ReturnType<typeof makeWorkspace>;
+  let swift: SwiftObjectStore;
+  let swiftEngine: GuestLogEngine;
+  const discardAll = () =>
+    Promise.all(
+      ["guest", "general"].map((name) =>
+        swiftEngine.logAction(ADMIN, REAL, { name, discard: true }).catch(() => undefined),
+      ),
+    );
+
+  beforeAll(async () => {
+    await requireSwift();
+    await resetServer();
+    swiftWorkspace = makeWorkspace();
+    swift = openTestStore();
+    swiftEngine = engineFromConfig(
+      { dir: swiftWorkspace.dir, store: swift },
+      {
+        datastores: { postgresql: { guest_log_long_query_time: 200 } },
+        instances: [
+          {
+            id: REAL,
+            name: "pg-real",
+            project_id: "demo",
+            datastore: { type: "postgresql", version: server.version },
+            log_dir: logDir,
+            server: {
+              host: server.host,
+              port: server.port,
+              password_file: server.passwordFile,
+              user: server.user,
+              restart_command: server.restartCommand,
+            },
+          },
+        ],
+      },
+    );
+    await discardAll(); // an earlier, interrupted run's copy
+  }, 90_000);
+
+  afterAll(async () => {
+    await discardAll();
+    await swiftEngine?.close();
+    swift?.close();
+    await swiftWorkspace?.cleanup();
+  });
+
+  designScenario(() => ({ engine: swiftEngine, store: swift }));
 });

@@ -58,6 +58,16 @@ export function describeObjects(harness: ObjectStoreHarness): void {
       expect(info.deleteAt).toBeUndefined();
     });
 
+    contractIt(harness, "a put with the caller's etag stores it; a wrong etag stores nothing", async (t) => {
+      const bytes = patternChunk(3, 300_000);
+      const put = await t.store.putObject(t.account, t.container, "hashed", bytes, { etag: md5(bytes) });
+      expect(put).toMatchObject({ bytes: bytes.length, etag: md5(bytes) });
+      expect(await readAll((await t.store.getObject(t.account, t.container, "hashed")).body)).toEqual(bytes);
+      const wrong = t.store.putObject(t.account, t.container, "mismatch", bytes, { etag: md5("other") });
+      await expect(wrong).rejects.toMatchObject({ status: 502 });
+      expect(await statusOf(t.store.headObject(t.account, t.container, "mismatch"))).toBe(404);
+    });
+
     contractIt(harness, "an overwrite replaces bytes, etag and metadata", async (t) => {
       await t.store.putObject(t.account, t.container, "log", "first version", { metadata: { old: "1" } });
       await t.store.putObject(t.account, t.container, "log", "second", { metadata: { new: "2" } });
