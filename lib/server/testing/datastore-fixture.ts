@@ -9,7 +9,9 @@ import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import { tailLog } from "@/lib/server/log-reader/tail";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import { listAllObjects } from "@/lib/server/object-store/list-all";
-import { ADMIN, makeEngine } from "./engine-fixture";
+import type { SwiftObjectStore } from "@/lib/server/object-store/swift-store";
+import { openTestStore, requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
+import { ADMIN, makeEngine, makeWorkspace } from "./engine-fixture";
 
 /** An engine over instances read from a TROVE_LOGS_CONFIG document, the way the service reads them. */
 export function engineFromConfig(
@@ -87,4 +89,37 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((done) => server.close(() => done()));
   return port;
+}
+
+/**
+ * An engine with its own workspace that publishes into the real Swift (the scenario's "real Swift"
+ * run), for the instance `config()` describes. The given logs are discarded before (what an earlier,
+ * interrupted run left) and after.
+ */
+export function swiftScenarioEngine(config: () => unknown, instanceId: string, logs: string[]) {
+  let workspace: ReturnType<typeof makeWorkspace> | undefined;
+  let store: SwiftObjectStore | undefined;
+  let engine: GuestLogEngine | undefined;
+  const discardAll = () =>
+    Promise.all(
+      logs.map((name) =>
+        engine?.logAction(ADMIN, instanceId, { name, discard: true }).catch(() => undefined),
+      ),
+    );
+  return {
+    current: () => ({ engine: engine!, store: store! }),
+    async open() {
+      await requireSwift();
+      workspace = makeWorkspace();
+      store = openTestStore();
+      engine = engineFromConfig({ dir: workspace.dir, store }, config());
+      await discardAll();
+    },
+    async close() {
+      await discardAll();
+      await engine?.close();
+      store?.close();
+      await workspace?.cleanup();
+    },
+  };
 }

@@ -14,11 +14,10 @@ import {
   publishedObjects,
   readPublished,
   silentServer,
+  swiftScenarioEngine,
 } from "@/lib/server/testing/datastore-fixture";
 import { ADMIN, makeWorkspace, MEMBER } from "@/lib/server/testing/engine-fixture";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
-import type { SwiftObjectStore } from "@/lib/server/object-store/swift-store";
-import { openTestStore, requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import type { GuestLogEngine } from "../guest-log-engine";
 
 // The design's scenario against the real MariaDB that scripts/services/mariadb.sh starts. A missing
@@ -324,52 +323,36 @@ describe("the design's scenario on MariaDB, local store", () => {
 });
 
 describe("the design's scenario on MariaDB, publishing into the real Swift", () => {
-  let swiftWorkspace: ReturnType<typeof makeWorkspace>;
-  let swift: SwiftObjectStore;
-  let swiftEngine: GuestLogEngine;
-  const discardAll = () =>
-    Promise.all(
-      ["guest", "error", "general", "slow_query"].map((name) =>
-        swiftEngine.logAction(ADMIN, REAL, { name, discard: true }).catch(() => undefined),
-      ),
-    );
-
-  beforeAll(async () => {
-    await requireSwift();
-    await switchOff();
-    swiftWorkspace = makeWorkspace();
-    swift = openTestStore();
-    swiftEngine = engineFromConfig(
-      { ...swiftWorkspace, store: swift },
-      {
-        datastores: { mariadb: { guest_log_long_query_time: 200 } },
-        instances: [
-          {
-            id: REAL,
-            name: "maria-real",
-            project_id: "demo",
-            datastore: { type: "mariadb", version: server.version },
-            log_dir: logDir,
-            server: {
-              host: server.host,
-              port: server.port,
-              password_file: server.passwordFile,
-              user: server.user,
-            },
+  const onSwift = swiftScenarioEngine(
+    () => ({
+      datastores: { mariadb: { guest_log_long_query_time: 200 } },
+      instances: [
+        {
+          id: REAL,
+          name: "maria-real",
+          project_id: "demo",
+          datastore: { type: "mariadb", version: server.version },
+          log_dir: logDir,
+          server: {
+            host: server.host,
+            port: server.port,
+            password_file: server.passwordFile,
+            user: server.user,
           },
-        ],
-      },
-    );
-    await discardAll(); // an earlier, interrupted run's copy
-  }, 60_000);
-
-  afterAll(async () => {
-    await discardAll();
+        },
+      ],
+    }),
+    REAL,
+    ["guest", "error", "general", "slow_query"],
+  );
+  beforeAll(async () => {
     await switchOff();
-    await swiftEngine?.close();
-    swift?.close();
-    await swiftWorkspace?.cleanup();
+    await onSwift.open();
+  }, 60_000);
+  afterAll(async () => {
+    await onSwift.close();
+    await switchOff();
   });
 
-  designScenario(() => ({ engine: swiftEngine, store: swift }));
+  designScenario(onSwift.current);
 });

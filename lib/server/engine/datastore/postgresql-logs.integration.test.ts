@@ -8,11 +8,14 @@ import {
   serverLogDir,
   type TestServer,
 } from "@/scripts/services/datastore-env";
-import { engineFromConfig, publishedObjects, readPublished } from "@/lib/server/testing/datastore-fixture";
+import {
+  engineFromConfig,
+  publishedObjects,
+  readPublished,
+  swiftScenarioEngine,
+} from "@/lib/server/testing/datastore-fixture";
 import { ADMIN, makeWorkspace, MEMBER } from "@/lib/server/testing/engine-fixture";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
-import type { SwiftObjectStore } from "@/lib/server/object-store/swift-store";
-import { openTestStore, requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import type { GuestLogEngine } from "../guest-log-engine";
 import { runRestartCommand } from "./restart-command";
 
@@ -263,52 +266,34 @@ describe("the design's scenario on PostgreSQL, local store", () => {
 });
 
 describe("the design's scenario on PostgreSQL, publishing into the real Swift", () => {
-  let swiftWorkspace: ReturnType<typeof makeWorkspace>;
-  let swift: SwiftObjectStore;
-  let swiftEngine: GuestLogEngine;
-  const discardAll = () =>
-    Promise.all(
-      ["guest", "general"].map((name) =>
-        swiftEngine.logAction(ADMIN, REAL, { name, discard: true }).catch(() => undefined),
-      ),
-    );
-
-  beforeAll(async () => {
-    await requireSwift();
-    await resetServer();
-    swiftWorkspace = makeWorkspace();
-    swift = openTestStore();
-    swiftEngine = engineFromConfig(
-      { dir: swiftWorkspace.dir, store: swift },
-      {
-        datastores: { postgresql: { guest_log_long_query_time: 200 } },
-        instances: [
-          {
-            id: REAL,
-            name: "pg-real",
-            project_id: "demo",
-            datastore: { type: "postgresql", version: server.version },
-            log_dir: logDir,
-            server: {
-              host: server.host,
-              port: server.port,
-              password_file: server.passwordFile,
-              user: server.user,
-              restart_command: server.restartCommand,
-            },
+  const onSwift = swiftScenarioEngine(
+    () => ({
+      datastores: { postgresql: { guest_log_long_query_time: 200 } },
+      instances: [
+        {
+          id: REAL,
+          name: "pg-real",
+          project_id: "demo",
+          datastore: { type: "postgresql", version: server.version },
+          log_dir: logDir,
+          server: {
+            host: server.host,
+            port: server.port,
+            password_file: server.passwordFile,
+            user: server.user,
+            restart_command: server.restartCommand,
           },
-        ],
-      },
-    );
-    await discardAll(); // an earlier, interrupted run's copy
+        },
+      ],
+    }),
+    REAL,
+    ["guest", "general"],
+  );
+  beforeAll(async () => {
+    await resetServer();
+    await onSwift.open();
   }, 90_000);
+  afterAll(() => onSwift.close());
 
-  afterAll(async () => {
-    await discardAll();
-    await swiftEngine?.close();
-    swift?.close();
-    await swiftWorkspace?.cleanup();
-  });
-
-  designScenario(() => ({ engine: swiftEngine, store: swift }));
+  designScenario(onSwift.current);
 });
