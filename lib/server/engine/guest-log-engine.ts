@@ -181,7 +181,7 @@ export class GuestLogEngine {
     const log = this.log(caller, instanceId, logName);
     const state = await log.published();
     if (state.size === 0) throw notFound(`Log '${logName}' has nothing published yet; publish it first.`);
-    return { ...log.location, prefix: log.prefix, size: state.size };
+    return { ...log.location, prefix: log.prefix, size: state.size, lastObject: state.lastObject };
   }
 
   publishProgress(caller: Caller, instanceId: string, logName: string): PublishProgress | undefined {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { downloadLog } from "@/lib/server/log-reader/download";
 import { withLateFailure, withPutOutage } from "@/lib/server/testing/faulty-store";
 import { runAndKill } from "@/lib/server/testing/kill-child";
 import {
@@ -85,6 +86,12 @@ describe("interrupted publishes", () => {
     const heads = stored.slice(0, 5).map((name) => workspace.store.headObject("demo", "database_logs", name));
     const unbroken = (await Promise.all(heads)).reduce((sum, info) => sum + info.bytes, 0);
     expect(before.published).toBe(unbroken);
+    // Readers see the unbroken copy too, not the strays after the gap.
+    const located = await restarted.locatePublished(MEMBER, MYSQL, "general");
+    const { body } = await downloadLog(located);
+    const parts: Buffer[] = [];
+    for await (const part of body) parts.push(Buffer.from(part));
+    expect(Buffer.concat(parts).equals(readFileSync(general()).subarray(0, unbroken))).toBe(true);
     await restarted.logAction(MEMBER, MYSQL, { name: "general", publish: true });
     expect((await expectExactCopy(restarted)).status).toBe("Published");
     const names = await objectNames(workspace.store, "demo", prefix);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import type { ObjectEntry, ObjectStore } from "@/lib/server/object-store/object-store";
+import type { ObjectEntry, ObjectStore, SubdirEntry } from "@/lib/server/object-store/object-store";
 import { listAllObjects } from "@/lib/server/object-store/list-all";
+import { compareUtf8 } from "@/lib/server/object-store/utf8-order";
 
 /** Where a log's published objects live; shared by the embedded engine and a remote Trove + Swift. */
 export interface PublishedLog {
@@ -11,13 +12,25 @@ export interface PublishedLog {
   prefix: string;
   /** Published bytes when the backend knows them (lets readers reuse a cached index safely). */
   size?: number;
+  /**
+   * The newest object of the copy, when the backend knows it. Objects after it are not (yet) part of
+   * it: uploads still in flight, which may finish out of order, or the strays of an interrupted
+   * publish. Readers leave them out, so they never see a gap.
+   */
+  lastObject?: string;
 }
+
+/** Is the entry a non-empty object of the copy (not past its last object)? */
+const inCopy = (log: PublishedLog, entry: ObjectEntry | SubdirEntry): entry is ObjectEntry =>
+  entry.kind === "object" &&
+  entry.bytes > 0 &&
+  (log.lastObject === undefined || compareUtf8(entry.name, log.lastObject) <= 0);
 
 /** Every object of the log in name (= publish) order, all listing pages. */
 export async function listLogObjects(log: PublishedLog): Promise<ObjectEntry[]> {
   const objects: ObjectEntry[] = [];
   for await (const entry of listAllObjects(log.store, log.account, log.container, { prefix: log.prefix })) {
-    if (entry.kind === "object" && entry.bytes > 0) objects.push(entry);
+    if (inCopy(log, entry)) objects.push(entry);
   }
   return objects;
 }
@@ -40,9 +53,7 @@ export async function* newestFirst(
       limit: pageSizes[Math.min(pages++, pageSizes.length - 1)],
       marker,
     });
-    for (const entry of page.entries) {
-      if (entry.kind === "object" && entry.bytes > 0) yield entry;
-    }
+    for (const entry of page.entries) if (inCopy(log, entry)) yield entry;
     marker = page.nextMarker;
   } while (marker !== undefined);
 }
