@@ -42,9 +42,9 @@ export async function listLogObjects(log: PublishedLog): Promise<ObjectEntry[]> 
  */
 export async function* newestFirst(
   log: PublishedLog,
-  pageSizes = [4, 100, 1000],
+  { pageSizes = [4, 100, 1000], before }: { pageSizes?: number[]; before?: string } = {},
 ): AsyncGenerator<ObjectEntry> {
-  let marker: string | undefined;
+  let marker = before; // in a reverse listing, only names before the marker
   let pages = 0;
   do {
     const page = await log.store.listObjects(log.account, log.container, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isObjectStoreError } from "@/lib/server/object-store/object-store";
 import { newestFirst, readRange, streamSegments, type PublishedLog, type Segment } from "./published-log";
 import { listLogObjects } from "./published-log";
 
@@ -13,11 +14,50 @@ interface TailStart {
   bytes?: Buffer[];
 }
 
+interface Block {
+  name: string;
+  start: number;
+  bytes: Buffer;
+}
+
+/**
+ * The copy's last object with its final block, in one suffix read and no listing, when the backend
+ * knows which object that is; undefined when it does not, or the object has gone (expired, discarded).
+ */
+async function lastObjectEnd(log: PublishedLog): Promise<{ entry: Segment; block: Block } | undefined> {
+  if (!log.lastObject) return undefined;
+  try {
+    const read = await log.store.getObject(log.account, log.container, log.lastObject, {
+      range: { suffix: FIRST_BLOCK },
+    });
+    const parts: Buffer[] = [];
+    for await (const part of read.body) parts.push(Buffer.from(part as Uint8Array));
+    const name = log.lastObject;
+    return {
+      entry: { name, start: 0, bytes: read.info.bytes },
+      block: { name, start: read.start, bytes: Buffer.concat(parts) },
+    };
+  } catch (error) {
+    if (isObjectStoreError(error) && (error.status === 404 || error.status === 416)) return undefined;
+    throw error;
+  }
+}
+
+/** Newest object first: the known last object (read already), then the listing of the older ones. */
+async function* newestObjects(log: PublishedLog, last: Segment | undefined) {
+  if (!last) return yield* newestFirst(log);
+  yield { name: last.name, bytes: last.bytes };
+  yield* newestFirst(log, { before: last.name });
+}
+
 /**
  * Finds where the last `lines` lines start by reading backwards from the end in growing suffix
- * ranges: a 50-line tail of a gigabyte log costs one short listing and one small range read.
+ * ranges: a 50-line tail of a gigabyte log costs one small range read of its last object (one short
+ * listing first when the last object is not known).
  */
 async function findTailStart(log: PublishedLog, lines: number): Promise<TailStart> {
+  const known = await lastObjectEnd(log);
+  let preread = known?.block;
   const segments: Segment[] = [];
   let kept: Buffer[] | undefined = []; // every block read so far, oldest first, while they are few
   let keptBytes = 0;
@@ -28,11 +68,15 @@ async function findTailStart(log: PublishedLog, lines: number): Promise<TailStar
   };
   let newlinesNeeded: number | undefined; // set once we know whether the log ends with a newline
   let block = FIRST_BLOCK;
-  for await (const object of newestFirst(log)) {
+  for await (const object of newestObjects(log, known?.entry)) {
     let end = object.bytes; // exclusive
     while (end > 0) {
-      const start = Math.max(0, end - block);
-      const bytes = await readRange(log, object.name, start, end - 1);
+      let start = Math.max(0, end - block);
+      let bytes: Buffer;
+      if (preread?.name === object.name && end === object.bytes) {
+        ({ start, bytes } = preread); // the suffix read that found the last object
+        preread = undefined;
+      } else bytes = await readRange(log, object.name, start, end - 1);
       block = Math.min(block * 4, MAX_BLOCK);
       if (newlinesNeeded === undefined) newlinesNeeded = lines + (bytes[bytes.length - 1] === 0x0a ? 1 : 0);
       for (let at = bytes.length - 1; at >= 0; at -= 1) {
