@@ -11,7 +11,7 @@ import {
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
 import { downloadLog } from "./download";
-import { WHOLE_LOG_READ_AHEAD } from "./published-log";
+import { WHOLE_LOG_READ_AHEAD } from "./read-ahead";
 
 let workspace: ReturnType<typeof makeWorkspace>;
 const general = () => logFile(workspace.dir, "mysql", "general");

@@ -1,5 +1,6 @@
 import "server-only";
-import { listLogObjects, streamSegments, WHOLE_LOG_READ_AHEAD, type PublishedLog } from "./published-log";
+import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
+import { WHOLE_LOG_READ_AHEAD } from "./read-ahead";
 
 /** The whole published log as one byte stream, with its length known before the first byte. */
 export async function downloadLog(

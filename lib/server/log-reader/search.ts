@@ -1,6 +1,7 @@
 import "server-only";
 import type { LogSearchEvent } from "@/lib/schemas/log-view";
-import { listLogObjects, streamSegments, WHOLE_LOG_READ_AHEAD, type PublishedLog } from "./published-log";
+import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
+import { WHOLE_LOG_READ_AHEAD } from "./read-ahead";
 
 export interface SearchRequest {
   query: string;

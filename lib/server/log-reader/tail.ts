@@ -1,7 +1,13 @@
 import "server-only";
 import { isObjectStoreError } from "@/lib/server/object-store/object-store";
-import { newestFirst, readRange, streamSegments, type PublishedLog, type Segment } from "./published-log";
-import { listLogObjects } from "./published-log";
+import {
+  listLogObjects,
+  newestFirst,
+  readRange,
+  streamSegments,
+  type PublishedLog,
+  type Segment,
+} from "./published-log";
 
 const FIRST_BLOCK = 16 * 1024;
 const MAX_BLOCK = 1024 * 1024;
