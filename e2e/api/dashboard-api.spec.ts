@@ -69,6 +69,11 @@ test.describe("dashboard API", () => {
     ]);
     expect(events.at(-1)).toMatchObject({ type: "done", total: 1, truncated: false });
     await expectError(await demo.get(`${base}/search?q=(&regex=1`), 400, /regular expression/);
+    await expectError(
+      await demo.get(`${base}/search?q=${encodeURIComponent("(a+)+$")}&regex=1`),
+      400,
+      /repeats a group that itself repeats/,
+    );
     await expectError(await demo.get(`${base}/search?q=`), 400);
   });
 

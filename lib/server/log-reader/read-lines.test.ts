@@ -126,4 +126,18 @@ describe("search", () => {
       collect(searchLog(log, { query: "(", regex: true, caseSensitive: false, limit: 1 })),
     ).rejects.toThrow(/Invalid regular expression/);
   });
+
+  it("refuses nested repetition, which could hold the server for minutes on one long line", async () => {
+    const log = await publish(numbered(3));
+    for (const query of ["(a+)+$", "^(\\w+\\s?)*$", "(.*a){12}"]) {
+      await expect(
+        collect(searchLog(log, { query, regex: true, caseSensitive: false, limit: 1 })),
+      ).rejects.toThrow(/repeats a group that itself repeats/);
+    }
+    // Ordinary patterns, alternations and single repetitions stay allowed.
+    const plain = await collect(
+      searchLog(log, { query: "\\[?line (\\d+)\\]?|warn", regex: true, caseSensitive: false, limit: 5 }),
+    );
+    expect(plain.at(-1)).toMatchObject({ total: 3 });
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import safeRegex from "safe-regex2";
 import type { LogSearchEvent } from "@/lib/schemas/log-view";
 import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
 import { WHOLE_LOG_READ_AHEAD } from "./read-ahead";
@@ -18,17 +19,30 @@ const OVERLAP = 4096;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Compiles the query; a bad regular expression is the caller's mistake, reported before any reading. */
+/**
+ * Compiles the query; a bad regular expression is the caller's mistake, reported before any reading.
+ * So is one with nested repetition (`(a+)+`, `(.*x){9}`): backtracking can take exponential time on a
+ * long line and would hold the server for every tenant. safe-regex2's star-height check is a heuristic
+ * (it lets `(a|aa)+` through), but it refuses the classic catastrophic shapes.
+ */
 export function compileSearch(request: SearchRequest): RegExp {
   const source = request.regex ? request.query : escapeRegex(request.query);
+  let pattern: RegExp;
   try {
     // m: ^ and $ anchor at line ends, as people expect from grep.
-    return new RegExp(source, request.caseSensitive ? "gmu" : "gimu");
+    pattern = new RegExp(source, request.caseSensitive ? "gmu" : "gimu");
   } catch (error) {
     throw new SyntaxError(
       `Invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, "")}`,
     );
   }
+  if (request.regex && !safeRegex(pattern)) {
+    throw new SyntaxError(
+      "This regular expression repeats a group that itself repeats (like (a+)+), which can take " +
+        "exponential time on a long line. Rewrite it without the nested repetition.",
+    );
+  }
+  return pattern;
 }
 
 /** Finds matching lines in a block of whole lines; calls `found` with (line offset within the block, line text). */
