@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { prepareDatastoreRun } from "./e2e/fixtures/datastore-run";
 import { prepareKeystoneRun, prepareOpenstackRun } from "./e2e/fixtures/keystone-run";
 import { prepareRun } from "./e2e/fixtures/run";
@@ -36,17 +37,7 @@ const server = (port: number, env: Record<string, string>) => ({
 const chromium = {
   browserName: "chromium" as const,
   viewport: { width: 1440, height: 900 },
-  launchOptions: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  },
+  launchOptions: CHROMIUM_LAUNCH,
 };
 
 export default defineConfig({

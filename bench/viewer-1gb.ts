@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { option } from "./lib/cli-options";
 import { now, sleep } from "./lib/stats";
 
@@ -75,17 +76,7 @@ async function main() {
     },
     stdio: "ignore",
   });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     for (let i = 0; i < 600; i += 1) {
       const up = await fetch(`${base}/api/auth/session`).then(

@@ -18,6 +18,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SERVICE=mariadb
+# shellcheck source=common.sh
+source "$HERE/common.sh"
 RUN=${TROVE_LOGS_SERVICES_DIR:-/tmp/trove-logs-services}/mariadb
 PORT=${MARIADB_PORT:-3307}
 DATA=$RUN/data
@@ -29,39 +32,12 @@ USER_NAME=trove_logs
 LIMITED_USER=trove_logs_limited
 OS_USER=mysql
 
-say() { printf 'mariadb: %s\n' "$*" >&2; }
-die() {
-  say "$*"
-  exit 1
-}
-
-# Field 22 of /proc/PID/stat (start time in clock ticks), to tell our process from a recycled PID.
-start_time() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  # shellcheck disable=SC2086
-  set -- $stat
-  echo "${20}"
-}
-
-alive() {
-  local pid=$1 started=${2:-} stat state
-  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  state=${stat%% *}
-  [[ $state != Z && $state != X ]] || return 1
-  [[ -z $started || $(start_time "$pid") == "$started" ]]
-}
-
 running_pid() {
   local pid started
   [[ -f $PID_FILE ]] || return 1
   read -r pid started <"$PID_FILE" || true
   [[ -n ${pid:-} ]] && alive "$pid" "${started:-}" && echo "$pid $started"
 }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 client() { mariadb --no-defaults --protocol=socket --socket="$SOCKET" -uroot --batch --skip-column-names "$@"; }
 
@@ -74,16 +50,7 @@ ensure_packages() {
   [[ $(id -u) == 0 ]] || die "mariadb-server is missing; install it as root: apt-get install mariadb-server"
   say "installing mariadb-server (its post-install starts no daemon here)"
   local started=$SECONDS
-  mkdir -p "$LOGS"
-  apt-get -o DPkg::Lock::Timeout=600 update -qq >"$LOGS/apt.log" 2>&1 || {
-    tail -20 "$LOGS/apt.log" >&2
-    die "apt-get update failed (log: $LOGS/apt.log)"
-  }
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq mariadb-server \
-    >>"$LOGS/apt.log" 2>&1 || {
-    tail -20 "$LOGS/apt.log" >&2
-    die "apt-get install failed (log: $LOGS/apt.log)"
-  }
+  apt_install "$LOGS/apt.log" mariadb-server
   say "installed in $((SECONDS - started)) s"
 }
 

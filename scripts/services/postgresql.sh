@@ -20,6 +20,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SERVICE=postgresql
+# shellcheck source=common.sh
+source "$HERE/common.sh"
 RUN=${TROVE_LOGS_SERVICES_DIR:-/tmp/trove-logs-services}/postgresql
 PORT=${POSTGRESQL_PORT:-5433}
 DATA=$RUN/data
@@ -28,12 +31,6 @@ LOGS=$RUN/logs
 ROLE=trove_logs
 LIMITED_ROLE=trove_logs_limited
 OS_USER=postgres
-
-say() { printf 'postgresql: %s\n' "$*" >&2; }
-die() {
-  say "$*"
-  exit 1
-}
 
 bin_dir() {
   local version
@@ -49,16 +46,7 @@ ensure_packages() {
   [[ $(id -u) == 0 ]] || die "postgresql is missing; install it as root: apt-get install postgresql"
   say "installing postgresql (its post-install starts no daemon here)"
   local started=$SECONDS
-  mkdir -p "$RUN"
-  apt-get -o DPkg::Lock::Timeout=600 update -qq >"$RUN/apt.log" 2>&1 || {
-    tail -20 "$RUN/apt.log" >&2
-    die "apt-get update failed (log: $RUN/apt.log)"
-  }
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql \
-    >>"$RUN/apt.log" 2>&1 || {
-    tail -20 "$RUN/apt.log" >&2
-    die "apt-get install failed (log: $RUN/apt.log)"
-  }
+  apt_install "$RUN/apt.log" postgresql
   bin_dir >/dev/null || die "postgresql installed, but no /usr/lib/postgresql/*/bin/pg_ctl"
   say "installed in $((SECONDS - started)) s"
 }
@@ -80,8 +68,6 @@ postmaster_pid() {
 }
 
 answers() { as_postgres "$BIN/pg_isready" -q -h "$SOCKET_DIR" -p "$PORT" -t 2 2>/dev/null; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 prepare_dirs() {
   [[ $(id -u) == 0 ]] || die "run as root: the cluster runs as the $OS_USER user in $RUN"

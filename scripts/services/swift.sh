@@ -23,6 +23,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SERVICE=swift
+# shellcheck source=common.sh
+source "$HERE/common.sh"
 RUN=${TROVE_LOGS_SERVICES_DIR:-/tmp/trove-logs-services}/swift
 ETC=$RUN/etc
 SRV=$RUN/srv
@@ -47,32 +50,7 @@ SERVICE_USER=admin:admin
 SERVICE_KEY=admin
 export EVENTLET_NO_GREENDNS=yes # saves ~0.5 s per server start
 
-say() { printf 'swift: %s\n' "$*" >&2; }
-die() {
-  say "$*"
-  exit 1
-}
-
 # --- processes ----------------------------------------------------------------------------------------
-
-# Field 22 of /proc/PID/stat (start time in clock ticks), to tell our process from a recycled PID.
-start_time() {
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  set -- $stat
-  echo "${20}"
-}
-
-# Alive = exists, is not a zombie (a stopped server stays one for a while) and is the process we started.
-alive() {
-  local pid=$1 started=${2:-} stat state
-  stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  state=${stat%% *}
-  [[ $state != Z && $state != X ]] || return 1
-  [[ -z $started || $(start_time "$pid") == "$started" ]]
-}
 
 # Prints "PID STARTTIME" of a daemon we started and that still runs; fails otherwise.
 running_pid() {
@@ -115,8 +93,6 @@ launch() {
   echo "$pid $(start_time "$pid")" >"$PIDS/$name.pid"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 stop_daemon() {
   local name=$1 pid started waited=0
   read -r pid started < <(running_pid "$name") || {
@@ -157,15 +133,7 @@ ensure_packages() {
   [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}); install them as root: apt-get install ${missing[*]}"
   say "installing ${missing[*]} (about 2 minutes on a fresh machine)"
   local started=$SECONDS
-  apt-get -o DPkg::Lock::Timeout=600 update -qq >"$LOGS/apt.log" 2>&1 || {
-    tail -20 "$LOGS/apt.log" >&2
-    die "apt-get update failed (log: $LOGS/apt.log)"
-  }
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
-    "${PACKAGES[@]}" >>"$LOGS/apt.log" 2>&1 || {
-    tail -20 "$LOGS/apt.log" >&2
-    die "apt-get install failed (log: $LOGS/apt.log)"
-  }
+  apt_install "$LOGS/apt.log" --no-install-recommends "${PACKAGES[@]}"
   say "packages installed in $((SECONDS - started)) s"
 }
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import type { Principal } from "./identity-provider";
+import { keystoneCatalogSchema } from "./keystone/keystone-catalog";
 import type { SessionStore } from "./session-store";
 
 const cookieSchema = z.object({ v: z.literal(2), sid: z.string().min(32) });
@@ -18,22 +19,7 @@ const principalSchema = z.object({
   roles: z.array(z.string()),
   projects: z.array(z.object({ id: z.string(), name: z.string() })),
   token: z.string().optional(),
-  catalog: z
-    .array(
-      z.object({
-        type: z.string(),
-        name: z.string().optional(),
-        endpoints: z.array(
-          z.object({
-            interface: z.string(),
-            url: z.string(),
-            region: z.string().nullish(),
-            region_id: z.string().nullish(),
-          }),
-        ),
-      }),
-    )
-    .optional(),
+  catalog: keystoneCatalogSchema.optional(),
   expiresAt: z.number(),
 });
 

@@ -1,19 +1,25 @@
 import "server-only";
+import { z } from "zod";
 
-export interface CatalogEndpoint {
-  interface: string;
-  url: string;
-  region?: string | null;
-  region_id?: string | null;
-}
+/** A token's service catalog as Keystone sends it (and as a server-side session keeps it). */
+export const keystoneCatalogSchema = z.array(
+  z.object({
+    type: z.string(),
+    name: z.string().optional(),
+    endpoints: z.array(
+      z.object({
+        interface: z.string(),
+        url: z.string(),
+        region: z.string().nullish(),
+        region_id: z.string().nullish(),
+      }),
+    ),
+  }),
+);
 
-export interface CatalogService {
-  type: string;
-  name?: string;
-  endpoints: CatalogEndpoint[];
-}
-
-export type KeystoneCatalog = CatalogService[];
+export type KeystoneCatalog = z.infer<typeof keystoneCatalogSchema>;
+export type CatalogService = KeystoneCatalog[number];
+export type CatalogEndpoint = CatalogService["endpoints"][number];
 
 export interface CatalogQuery {
   /** Service type, e.g. `object-store` or `database`. */

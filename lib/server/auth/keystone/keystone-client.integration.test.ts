@@ -3,7 +3,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireKeystone, type KeystoneTestEnv } from "@/scripts/services/keystone-env";
-import { isIdentityError } from "../identity-error";
+import { identityFailure } from "@/lib/server/testing/identity-failure";
 import { catalogUrl } from "./keystone-catalog";
 import { KeystoneClient } from "./keystone-client";
 import { ServiceTokenProvider } from "./service-token";
@@ -14,17 +14,6 @@ beforeAll(async () => {
   keystone = await requireKeystone();
   client = new KeystoneClient({ url: keystone.url, timeoutMs: 10_000 });
 });
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (error: unknown) => {
-      if (!isIdentityError(error)) throw error;
-      return { status: error.status, message: error.message };
-    },
-  );
 
 const demoLogin = () =>
   client.passwordAuth({
@@ -72,9 +61,9 @@ describe("Keystone client (real Keystone)", () => {
 
   it("refuses a wrong password or an unknown domain with 401", async () => {
     const wrong = { user: "demo", password: "wrong", userDomain: "Default", scope: "unscoped" as const };
-    expect(await failure(client.passwordAuth(wrong))).toMatchObject({ status: 401 });
+    expect(await identityFailure(client.passwordAuth(wrong))).toMatchObject({ status: 401 });
     expect(
-      await failure(
+      await identityFailure(
         client.passwordAuth({ ...wrong, password: keystone.passwords.demo, userDomain: "Nowhere" }),
       ),
     ).toMatchObject({ status: 401 });
@@ -122,7 +111,9 @@ describe("Keystone client (real Keystone)", () => {
       project: "service",
       projectDomain: "Default",
     });
-    expect((await failure(service.get())).message).toMatch(/service user trove-logs.*TROVE_LOGS_SERVICE_/);
+    expect((await identityFailure(service.get())).message).toMatch(
+      /service user trove-logs.*TROVE_LOGS_SERVICE_/,
+    );
   });
 });
 
@@ -149,7 +140,7 @@ describe("Keystone unreachable or hanging: a clear 503, never a hang", () => {
       });
     });
     const dead = new KeystoneClient({ url: `http://127.0.0.1:${closed}/v3`, timeoutMs: 5_000 });
-    const result = await failure(
+    const result = await identityFailure(
       dead.passwordAuth({ user: "u", password: "p", userDomain: "Default", scope: "default" }),
     );
     expect(result.status).toBe(503);
@@ -161,7 +152,7 @@ describe("Keystone unreachable or hanging: a clear 503, never a hang", () => {
   it("gives up after the timeout when Keystone does not answer", async () => {
     const stuck = new KeystoneClient({ url: `http://127.0.0.1:${port}`, timeoutMs: 300 });
     const started = Date.now();
-    const result = await failure(stuck.validate("a", "b"));
+    const result = await identityFailure(stuck.validate("a", "b"));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(result).toEqual({
       status: 503,

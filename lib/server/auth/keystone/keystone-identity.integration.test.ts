@@ -1,7 +1,7 @@
 // KeystoneIdentity against the real Keystone from scripts/services/keystone.sh (npm test starts it).
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireKeystone, type KeystoneTestEnv } from "@/scripts/services/keystone-env";
-import { isIdentityError } from "../identity-error";
+import { identityFailure } from "@/lib/server/testing/identity-failure";
 import { KeystoneClient } from "./keystone-client";
 import { KeystoneIdentity } from "./keystone-identity";
 import { ServiceTokenProvider } from "./service-token";
@@ -27,17 +27,6 @@ beforeAll(async () => {
     validationCacheMs: 0,
   });
 });
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (error: unknown) => {
-      if (!isIdentityError(error)) throw error;
-      return { status: error.status, message: error.message };
-    },
-  );
 
 describe("Keystone identity (real Keystone)", () => {
   it("signs a member into the default project: roles, projects, a server-side token", async () => {
@@ -70,23 +59,23 @@ describe("Keystone identity (real Keystone)", () => {
   });
 
   it("tells a wrong password (401) from a project without access (403)", async () => {
-    expect(await failure(identity.authenticate("demo", "wrong"))).toEqual({
+    expect(await identityFailure(identity.authenticate("demo", "wrong"))).toEqual({
       status: 401,
       message: "Invalid username or password.",
     });
-    expect(await failure(identity.authenticate("nobody", "x"))).toMatchObject({ status: 401 });
+    expect(await identityFailure(identity.authenticate("nobody", "x"))).toMatchObject({ status: 401 });
     expect(
-      await failure(identity.authenticate("demo", keystone.passwords.demo, { domain: "Elsewhere" })),
+      await identityFailure(identity.authenticate("demo", keystone.passwords.demo, { domain: "Elsewhere" })),
     ).toMatchObject({
       status: 401,
     });
-    expect(await failure(identity.authenticate("demo", keystone.passwords.demo, { project: "ops" }))).toEqual(
-      {
-        status: 403,
-        message: "User demo has no access to project ops.",
-      },
-    );
-    expect(await failure(identity.authenticate("demo", "wrong", { project: "ops" }))).toMatchObject({
+    expect(
+      await identityFailure(identity.authenticate("demo", keystone.passwords.demo, { project: "ops" })),
+    ).toEqual({
+      status: 403,
+      message: "User demo has no access to project ops.",
+    });
+    expect(await identityFailure(identity.authenticate("demo", "wrong", { project: "ops" }))).toMatchObject({
       status: 401,
     });
   });
@@ -99,7 +88,9 @@ describe("Keystone identity (real Keystone)", () => {
     expect(await identity.validate(admin)).toBeUndefined();
     expect((await identity.validate(ops))?.projectName).toBe("ops");
     const demo = await identity.authenticate("demo", keystone.passwords.demo);
-    expect(await failure(identity.switchProject(demo, keystone.projects.ops))).toMatchObject({ status: 403 });
+    expect(await identityFailure(identity.switchProject(demo, keystone.projects.ops))).toMatchObject({
+      status: 403,
+    });
     await Promise.all([ops, demo].map((principal) => identity.logout(principal)));
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { KeystoneCatalog } from "./keystone-catalog";
+import { keystoneCatalogSchema, type KeystoneCatalog } from "./keystone-catalog";
 
 const ref = z.object({ id: z.string(), name: z.string() });
 
@@ -10,22 +10,7 @@ const tokenBodySchema = z.object({
     user: ref.extend({ domain: ref.partial().optional() }),
     project: ref.extend({ domain: ref.partial().optional() }).optional(),
     roles: z.array(ref).optional(),
-    catalog: z
-      .array(
-        z.object({
-          type: z.string(),
-          name: z.string().optional(),
-          endpoints: z.array(
-            z.object({
-              interface: z.string(),
-              url: z.string(),
-              region: z.string().nullish(),
-              region_id: z.string().nullish(),
-            }),
-          ),
-        }),
-      )
-      .optional(),
+    catalog: keystoneCatalogSchema.optional(),
   }),
 });
 
