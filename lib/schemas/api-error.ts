@@ -1,19 +1,25 @@
 import { z } from "zod";
 
-export const ERROR_CODES = [
+/** The closed set of error codes every API answer uses; each has one HTTP status (lib/server/http/errors.ts). */
+export const errorCodeSchema = z.enum([
   "bad_request",
   "unauthorized",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
+  "payload_too_large",
   "range_not_satisfiable",
-  "service_unavailable",
+  "too_many_requests",
   "internal",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+  "service_unavailable",
+  "insufficient_storage",
+]);
+export const ERROR_CODES = errorCodeSchema.options;
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** The one error shape every API route answers with. */
 export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: z.string(), message: z.string(), reference: z.string().optional() }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

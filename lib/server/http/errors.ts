@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -47,7 +49,7 @@ export function zodMessage(error: z.ZodError, what: string): string {
 
 /** Every failure becomes `{error: {code, message}}`; unexpected ones are logged, never echoed. */
 export function toErrorResponse(error: unknown): Response {
-  if (isHttpError(error)) return jsonError(error.status, error.code, error.message);
+  if (isHttpError(error)) return jsonError(error.status, error.code, error.message, error.headers);
   if (isIdentityError(error)) {
     if (error.status === 503) console.error("[trove-logs] identity service:", error.message);
     return jsonError(error.status, error.code, error.message);
