@@ -25,7 +25,7 @@ const server = (port: number, env: Record<string, string>) => ({
   stdout: "pipe" as const,
   stderr: "pipe" as const,
   env: {
-    HOSTNAME: "127.0.0.1",
+    TROVE_LOGS_HOST: "127.0.0.1",
     PORT: String(port),
     TROVE_LOGS_ADMIN_PASSWORD: run.passwords.admin,
     TROVE_LOGS_DEMO_PASSWORD: run.passwords.demo,

@@ -69,7 +69,7 @@ async function main() {
     env: {
       ...process.env,
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      TROVE_LOGS_HOST: "127.0.0.1",
       TROVE_LOGS_CONFIG: config,
       TROVE_LOGS_DATA_DIR: join(dir, "data"),
       TROVE_LOGS_DEMO_PASSWORD: "bench",

@@ -56,6 +56,17 @@ const envSchema = z.object({
   /** Where instances and logs come from: the embedded service, or a real Trove (`openstack`). */
   TROVE_LOGS_BACKEND: z.enum(["embedded", "openstack"]).default("embedded"),
   NODE_ENV: z.string().optional(),
+  /**
+   * Where `npm start` listens. A variable of our own: HOSTNAME is set by Docker and by login shells
+   * on some distributions, and would silently expose the server on every interface.
+   */
+  TROVE_LOGS_HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  /**
+   * A reverse proxy (HAProxy, nginx) is in front and sets X-Forwarded-For/-Host/-Proto. Only then are
+   * those headers believed (client address, CSRF origin, Secure cookies); otherwise they are ignored.
+   */
+  TROVE_LOGS_TRUST_PROXY: flag(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it
-// with `next start` on $HOSTNAME:$PORT (default 127.0.0.1:3000). The app itself validates the
-// rest of the environment (lib/env.ts) and the configuration when it boots.
+// behind our front door (server/main.ts) on $TROVE_LOGS_HOST:$PORT (default 127.0.0.1:3000). The
+// server validates the environment (lib/env.ts) and the configuration when it boots.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
@@ -44,16 +46,43 @@ if (!existsSync(buildId) || sourcesChanged()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const hostname = process.env.HOSTNAME || "127.0.0.1";
-const port = process.env.PORT || "3000";
+// Our front door around Next (server/main.ts), bundled for plain Node; written to a temporary name and
+// renamed, so servers starting side by side never run a half-written file.
+const serverEntry = join(root, ".next", "trove-logs-server.mjs");
+const bundled = await build({
+  entryPoints: [join(root, "server", "main.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  write: false,
+  logLevel: "warning",
+  plugins: [
+    {
+      // lib/server marks itself server-only for Next's bundler; in this plain Node entry it means nothing.
+      name: "server-only",
+      setup(esbuild) {
+        esbuild.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+        esbuild.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "" }));
+      },
+    },
+  ],
+});
+const temporary = `${serverEntry}.${process.pid}.tmp`;
+writeFileSync(temporary, bundled.outputFiles[0].contents);
+renameSync(temporary, serverEntry);
+
 // A small young generation: the server mostly streams logs through, and under that allocation rate V8
 // grows the young generation towards ~48 MB. With 1 MB semi-spaces the peak RSS growth over a 1 GB
 // download from Swift measured 2–13 MB instead of 50–72 MB (bench/openstack-1gb.ts).
-const nodeOptions = [process.env.NODE_OPTIONS, "--max-semi-space-size=1"].filter(Boolean).join(" ");
-const server = spawn(process.execPath, [nextBin, "start", "-H", hostname, "-p", port], {
+const server = spawn(process.execPath, ["--max-semi-space-size=1", serverEntry], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_OPTIONS: nodeOptions },
+  env: { NODE_ENV: "production", ...process.env },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+// Signals reach the server, which finishes requests in flight and stops; this script exits with it.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) =>
+  process.exit(signal ? 128 + (constants.signals[signal] ?? 1) : (code ?? 0)),
+);

@@ -12,7 +12,7 @@ export default async function LoginPage({
   searchParams: Promise<{ next?: string | string[]; reason?: string | string[] }>;
 }) {
   const { next, reason } = await searchParams;
-  const target = typeof next === "string" ? safeNextPath(next) : paths.instances("project");
+  const target = safeNextPath(typeof next === "string" ? next : undefined, paths.instances("project"));
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-8 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">

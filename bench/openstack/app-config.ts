@@ -55,7 +55,7 @@ export function appEnv(options: {
     HOME: process.env.HOME,
     LANG: "C.UTF-8",
     NEXT_TELEMETRY_DISABLED: "1",
-    HOSTNAME: "127.0.0.1",
+    TROVE_LOGS_HOST: "127.0.0.1",
     PORT: String(port),
     TROVE_LOGS_IDENTITY: "keystone",
     TROVE_LOGS_KEYSTONE_URL: keystone.TROVE_LOGS_KEYSTONE_URL,

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../fixtures/browser";
 import { logRow, publishedBytes, screenshot, signIn, submitLogin, toast } from "../fixtures/ui";
 
 // The demo server: its instances, projects and log writers are the realistic setting for the Admin view.

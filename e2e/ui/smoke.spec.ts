@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/browser";
 import { currentRun } from "../fixtures/run";
 
 const run = currentRun();
@@ -26,4 +26,32 @@ test("login page → log in → the shell shows the user and the project", async
   await page.getByTestId("current-user").click();
   await page.getByRole("menuitem", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("after login, ?next= goes only to a path of this site", async ({ page }) => {
+  const origin = new URL(run.demo.url).origin;
+  // As they appear in a crafted link; browsers drop the tab/newline and read \ as /, giving //evil.example.
+  for (const next of [
+    "/%09/evil.example",
+    "/%0a/evil.example",
+    "//evil.example",
+    "/%5Cevil.example",
+    "https://evil.example/",
+  ]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel("Username").fill("demo");
+    await page.getByLabel("Password").fill(run.passwords.demo);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByTestId("current-user")).toContainText("demo");
+    expect(new URL(page.url()).origin).toBe(origin);
+    await expect(page).toHaveURL(/\/project\/instances$/);
+  }
+  // A same-site path is kept.
+  await page.context().clearCookies();
+  await page.goto("/login?next=/admin/instances");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill(run.passwords.admin);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/admin\/instances$/);
 });

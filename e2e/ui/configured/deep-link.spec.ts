@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import { INSTANCES } from "../../fixtures/run";
 import { generalLine, publishLog, resetLog, submitLogin, viewerLine } from "../../fixtures/ui";
 

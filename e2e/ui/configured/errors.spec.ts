@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import { rmSync } from "node:fs";
 import { INSTANCES } from "../../fixtures/run";
 import { writeLogFile } from "../../fixtures/api";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import { readFileSync } from "node:fs";
 import { appendLogFile, loginAs, writeLogFile } from "../../fixtures/api";
 import { INSTANCES } from "../../fixtures/run";

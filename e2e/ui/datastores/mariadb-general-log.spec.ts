@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import { rmSync } from "node:fs";
 import { marker, requireServer, runSql, type TestServer } from "../../../scripts/services/datastore-env";
 import { DATASTORE_INSTANCES, prepareDatastoreRun } from "../../fixtures/datastore-run";

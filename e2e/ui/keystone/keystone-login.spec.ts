@@ -1,5 +1,6 @@
 // The login form and the shell when Keystone signs people in (the real Keystone of keystone.sh).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import {
   keystoneTokenStatus,
   latestToken,

@@ -1,7 +1,8 @@
 // The dashboard in `openstack` mode: signed in through Keystone, it drives a Trove it finds in the
 // catalog (our Trove log API, served by the Keystone-mode test server) and reads the published log
 // from Swift with the user's token — the same tenant flow as in embedded mode.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../../fixtures/browser";
 import { writeLogFile } from "../../fixtures/api";
 import { keystoneServer, requireKeystone, type KeystoneTestEnv } from "../../fixtures/keystone";
 import { KEYSTONE_INSTANCES } from "../../fixtures/keystone-run";

@@ -1,10 +1,13 @@
 import "server-only";
-import { HttpError, zodMessage } from "./errors";
 import type { z } from "zod";
+import { HttpError, zodMessage } from "./errors";
+import { BodyTooLargeError, readBodyText } from "./request-body";
+import { isSameOrigin } from "./request-origin";
 
 /**
  * CSRF defence for state-changing requests, on top of SameSite=Lax cookies: a browser always
- * sends Origin (or Sec-Fetch-Site) on cross-site POSTs, and it must name this very host.
+ * sends Origin (or Sec-Fetch-Site) on cross-site POSTs, and it must name this very origin — scheme,
+ * host and port (an http page may not post to the https site, nor the other way round).
  */
 export function assertSameOrigin(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
@@ -12,29 +15,31 @@ export function assertSameOrigin(request: Request): void {
     throw new HttpError(403, "forbidden", "Cross-site requests are not allowed.");
   }
   const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
+  if (origin !== null && !isSameOrigin(origin, request)) {
     throw new HttpError(403, "forbidden", "Cross-site requests are not allowed.");
   }
-  if (originHost !== host) throw new HttpError(403, "forbidden", "Cross-site requests are not allowed.");
 }
 
 /**
- * Reads a JSON body (at most 64 KiB) and validates it; anything else is a 400 that says why.
- * The Content-Type is not insisted on (curl -d sends a form type): CSRF is stopped by SameSite
- * cookies and the Origin check instead.
+ * Reads a JSON body (at most 64 KiB, never read further) and validates it; anything else is a 400 or
+ * 413 that says why. The Content-Type is not insisted on (curl -d sends a form type): CSRF is stopped
+ * by SameSite cookies and the Origin check instead.
  */
 export async function readJsonBody<T extends z.ZodType>(
   request: Request,
   schema: T,
   what: string,
 ): Promise<z.infer<T>> {
-  const text = await request.text();
-  if (text.length > 65_536) throw new HttpError(413, "bad_request", "The request body is too large.");
+  let text: string;
+  try {
+    text = await readBodyText(request);
+  } catch (error) {
+    // Close the connection after the answer: the rest of the upload is not worth receiving.
+    if (error instanceof BodyTooLargeError) {
+      throw new HttpError(413, "payload_too_large", error.message, { Connection: "close" });
+    }
+    throw error;
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -2,12 +2,13 @@ import "server-only";
 import type { Principal } from "@/lib/server/auth/identity-provider";
 import { sessionCookie } from "@/lib/server/auth/session-cookie";
 import type { Runtime } from "@/lib/server/runtime";
+import { requestOrigin } from "./request-origin";
 
+/** `auto`: Secure when the browser came over https (as a trusted proxy or the connection itself says). */
 function isSecure(request: Request, runtime: Runtime): boolean {
   const setting = runtime.env.TROVE_LOGS_COOKIE_SECURE;
   if (setting !== "auto") return setting === "true";
-  const forwarded = request.headers.get("x-forwarded-proto");
-  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+  return requestOrigin(request).scheme === "https";
 }
 
 /** The Set-Cookie header for a session: it lasts as long as the session (at most the session lifetime). */

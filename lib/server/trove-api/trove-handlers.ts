@@ -3,7 +3,7 @@ import { instanceActionBodySchema } from "@/lib/schemas/instance";
 import { logActionBodySchema } from "@/lib/schemas/log";
 import { TroveFault } from "./faults";
 import { troveInstanceView } from "./trove-views";
-import { troveJson, troveRoute, type TroveContext } from "./trove-route";
+import { troveBody, troveJson, troveRoute, type TroveContext } from "./trove-route";
 
 const instanceId = (context: TroveContext) => {
   if (!context.instanceId) throw new TroveFault(404, "The resource could not be found.");
@@ -29,12 +29,7 @@ export const listLogs = troveRoute(async (context) =>
 
 /** POST /v1.0/{project_id}/instances/{id}/log — Trove's body, Trove's answer. */
 export const logAction = troveRoute(async (context) => {
-  let body: unknown;
-  try {
-    body = JSON.parse(await context.request.text());
-  } catch {
-    throw new TroveFault(400, "Malformed request body: it must be JSON.");
-  }
+  const body = await troveBody(context.request);
   const action = logActionBodySchema.parse(body);
   return troveJson({
     log: await context.runtime.backend.logAction(context.caller, instanceId(context), action),
@@ -50,12 +45,7 @@ export const listAllInstances = troveRoute(async ({ runtime, caller, baseUrl }) 
 
 /** POST /v1.0/{project_id}/instances/{id}/action — `{"restart": {}}` applies pending log toggles (202, no body). */
 export const instanceAction = troveRoute(async (context) => {
-  let body: unknown;
-  try {
-    body = JSON.parse(await context.request.text());
-  } catch {
-    throw new TroveFault(400, "Malformed request body: it must be JSON.");
-  }
+  const body = await troveBody(context.request);
   instanceActionBodySchema.parse(body);
   await context.runtime.backend.restartInstance(context.caller, instanceId(context));
   return new Response(null, { status: 202 });

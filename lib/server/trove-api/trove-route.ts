@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { instanceIdSchema } from "@/lib/schemas/instance";
 import type { Caller } from "@/lib/server/backend/log-backend";
+import { BodyTooLargeError, readBodyText } from "@/lib/server/http/request-body";
+import { requestOrigin } from "@/lib/server/http/request-origin";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { TroveFault, toFaultResponse } from "./faults";
 import { callerFromToken } from "./token-auth";
@@ -40,21 +42,34 @@ export function troveRoute(handler: (context: TroveContext) => Promise<Response>
       if (projectId !== caller.projectId) {
         throw new TroveFault(403, `User with tenant id ${caller.projectId} cannot access this resource.`);
       }
-      const url = new URL(request.url);
-      const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-      const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
       return await handler({
         request,
         runtime,
         caller,
         projectId,
         instanceId: params.data.id,
-        baseUrl: `${proto}://${host}`,
+        baseUrl: requestOrigin(request).origin,
       });
     } catch (error) {
       return toFaultResponse(error);
     }
   };
+}
+
+/** A Trove request body: JSON of at most 64 KiB (more is a 413 overLimit, never read whole). */
+export async function troveBody(request: Request): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readBodyText(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new TroveFault(413, error.message);
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new TroveFault(400, "Malformed request body: it must be JSON.");
+  }
 }
 
 export const troveJson = (data: unknown, status = 200) =>

@@ -1,0 +1,91 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { applyForwarding } from "./forwarded";
+import { checkDeclaredLength, checkRequestLine, type Refusal } from "./request-line";
+import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
+
+export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+export interface FrontDoorOptions {
+  trustProxy: boolean;
+  /** The app (Next's request handler). */
+  handle: NodeHandler;
+}
+
+const errorBody = (refusal: Refusal) =>
+  JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+
+/**
+ * Answers a refused request without reading its body. `Connection: close` makes Node drop the
+ * connection after the answer instead of draining a body the client may still be sending (a
+ * 300 MB upload ends here, not in memory).
+ */
+function refuse(response: ServerResponse, refusal: Refusal): void {
+  const body = errorBody(refusal);
+  response.writeHead(refusal.status, {
+    ...refusal.headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    Connection: "close",
+  });
+  response.end(body);
+}
+
+/**
+ * What every request passes before the app: the method and target are sane, a declared body is
+ * within the limit, forwarding headers are believed only from a trusted proxy, and every answer
+ * carries the security headers (with a per-response CSP nonce Next puts on its inline scripts).
+ * Registered for `request` and `checkContinue`, so an oversized upload is refused before the client
+ * even sends it.
+ */
+export function createFrontDoor(options: FrontDoorOptions) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const nonce = createNonce();
+    for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
+    const refusal =
+      checkRequestLine(request.method ?? "", request.url ?? "") ??
+      checkDeclaredLength(request.headers["content-length"]);
+    if (refusal) return refuse(response, refusal);
+    applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
+    request.headers["content-security-policy"] = contentSecurityPolicy(nonce);
+    if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
+    options.handle(request, response).catch((error: unknown) => {
+      console.error("[trove-logs] request failed before the app answered:", error);
+      if (!response.headersSent) {
+        refuse(response, {
+          status: 500,
+          code: "internal",
+          message: "Internal error; the server log has the details.",
+        });
+      } else response.destroy();
+    });
+  };
+}
+
+/**
+ * Requests Node's HTTP parser rejects (bad header syntax, oversized headers, unknown methods) get
+ * the same JSON error shape; a connection that is already gone is just closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const body = errorBody({
+    status,
+    code: "bad_request",
+    message:
+      status === 431
+        ? "The request headers are too large."
+        : status === 408
+          ? "The request took too long to arrive."
+          : "The request is malformed.",
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
