@@ -85,7 +85,7 @@ export class AppClient {
 
 export interface App {
   child: ChildProcess;
-  /** The process that serves (next-server), whose memory and CPU the benchmark watches. */
+  /** The process that serves (server/main.ts bundled), whose memory and CPU the benchmark watches. */
   serverPid: number;
   output: () => string;
 }
@@ -93,7 +93,7 @@ export interface App {
 /** Starts the app (building it first when needed) and waits until it answers. */
 export async function startApp(client: AppClient, env: Env): Promise<App> {
   let output = "";
-  // Its own process group, so that stopping it reaches `next start` too (and nothing else).
+  // Its own process group, so that stopping it reaches the server too (and nothing else).
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: REPO_ROOT,
     env: env as NodeJS.ProcessEnv,
@@ -111,8 +111,7 @@ export async function startApp(client: AppClient, env: Env): Promise<App> {
   }
   const tree = descendants(child.pid!);
   const serverPid =
-    tree.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next-server")) ??
-    tree.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next")) ??
+    tree.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("trove-logs-server")) ??
     child.pid!;
   return { child, serverPid, output: () => output };
 }
