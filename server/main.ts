@@ -28,7 +28,9 @@ const frontDoor = createFrontDoor({
   trustProxy: settings.TROVE_LOGS_TRUST_PROXY,
   handle: app.getRequestHandler(),
 });
-const server = createServer(frontDoor);
+// A request must arrive briskly (headers within 20 s, a body of at most 64 KiB within 60 s): a client
+// trickling bytes holds a socket, never the server. Responses (downloads) have no such limit.
+const server = createServer({ headersTimeout: 20_000, requestTimeout: 60_000 }, frontDoor);
 server.on("checkContinue", frontDoor);
 server.on("clientError", answerClientError);
 server.on("error", (error: NodeJS.ErrnoException) => {
