@@ -90,8 +90,13 @@ function knownFailure(error: unknown): Failure | undefined {
   return undefined;
 }
 
-/** Errors described already: the same error answered twice (a background publish) keeps one reference. */
-const described = new WeakMap<object, PublicError>();
+/**
+ * Where an error keeps its description once made: the same error answered twice (a background
+ * publish's failure, on the log and in the answer) keeps one reference and one log line. On the error
+ * itself under a registered symbol, because Next bundles this module once per entry point.
+ */
+const DESCRIBED = Symbol.for("trove-logs.described-error");
+type Described = { [DESCRIBED]?: PublicError };
 
 /**
  * Every failure as the person who met it sees it. Failures of the server or the services behind it
@@ -100,7 +105,7 @@ const described = new WeakMap<object, PublicError>();
  * Unexpected errors are 500s whose message says nothing of them.
  */
 export function describeError(error: unknown): PublicError {
-  const cached = typeof error === "object" && error !== null ? described.get(error) : undefined;
+  const cached = (error as Described | undefined)?.[DESCRIBED];
   if (cached) return cached;
   let result: PublicError;
   const failure = knownFailure(error);
@@ -121,7 +126,9 @@ export function describeError(error: unknown): PublicError {
       (logged ? logWithReference(`${status} ${failure.message}`, failure.detail) : undefined);
     result = { status, code, message, ...(reference && { reference }), ...(headers && { headers }) };
   }
-  if (typeof error === "object" && error !== null) described.set(error, result);
+  if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
+    Object.defineProperty(error, DESCRIBED, { value: result });
+  }
   return result;
 }
 

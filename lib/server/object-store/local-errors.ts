@@ -9,9 +9,12 @@ const NO_SPACE: Record<string, string> = {
   SQLITE_FULL: "the disk of its data directory is full",
 };
 
-/** The disk refuses reads or writes for another reason (read-only, permissions, I/O error, no handles). */
+/**
+ * The disk refuses reads or writes for another reason: read-only, permissions, I/O errors, no file
+ * handles left, or the store's directories damaged (a file where a directory belongs, or gone).
+ */
 const DISK_TROUBLE =
-  /^(EROFS|EACCES|EPERM|EIO|EMFILE|ENFILE|SQLITE_(READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB))/;
+  /^(EROFS|EACCES|EPERM|EIO|EMFILE|ENFILE|ENOTDIR|EISDIR|ENOENT|SQLITE_(READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB))/;
 
 /**
  * The store's failure for a disk error: out of space is Swift's 507, other disk trouble 503. Node's
