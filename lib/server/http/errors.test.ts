@@ -3,6 +3,17 @@ import { IdentityError } from "@/lib/server/auth/identity-error";
 import { EngineError } from "@/lib/server/engine/errors";
 import { diskFailure } from "@/lib/server/object-store/local-errors";
 import { ObjectStoreError } from "@/lib/server/object-store/object-store";
+import { downloadLog } from "@/lib/server/log-reader/download";
+import { tailLog } from "@/lib/server/log-reader/tail";
+import {
+  logFile,
+  makeEngine,
+  makeWorkspace,
+  MEMBER,
+  MYSQL,
+  objectNames,
+  writeLog,
+} from "@/lib/server/testing/engine-fixture";
 import { toFaultResponse } from "@/lib/server/trove-api/faults";
 import { TroveCallError } from "@/lib/server/trove/trove-client";
 import { describeError, HttpError, toErrorResponse } from "./errors";
@@ -99,6 +110,34 @@ describe("object-store failures (the service's own store)", () => {
     expect(logged.join("\n")).toContain("/srv/data/store/tmp/x");
     const other = new Error("not a disk error");
     expect(diskFailure(other)).toBe(other);
+  });
+});
+
+describe("a published copy deleted under the readers", () => {
+  it("reads as 404 'gone, publish again', not as a store failure", async () => {
+    const workspace = makeWorkspace();
+    try {
+      const engine = makeEngine(workspace);
+      writeLog(logFile(workspace.dir, "mysql", "general"), "SELECT 1;\n".repeat(100));
+      await engine.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+      const located = await engine.locatePublished(MEMBER, MYSQL, "general");
+      // Expired, or deleted by someone with access to the store: objects and container are gone.
+      for (const name of await objectNames(workspace.store, "demo", "")) {
+        await workspace.store.deleteObject("demo", "database_logs", name);
+      }
+      await workspace.store.deleteContainer("demo", "database_logs");
+      for (const read of [() => tailLog(located, 10), () => downloadLog(located)]) {
+        const answer = describeError(await read().catch((error: unknown) => error));
+        expect(answer).toEqual({
+          status: 404,
+          code: "not_found",
+          message:
+            "The log's published copy is gone from the object store (expired or deleted): publish the log again.",
+        });
+      }
+    } finally {
+      await workspace.cleanup();
+    }
   });
 });
 
