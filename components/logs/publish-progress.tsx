@@ -37,7 +37,11 @@ export function PublishErrorNote({ error }: { error: NonNullable<LogDetails["pub
       data-testid="publish-error"
     >
       <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
-      <span className="line-clamp-3">Last publish failed: {reason}</span>
+      <span>
+        <span className="line-clamp-3">Last publish failed: {error.message}</span>
+        {/* Outside the clamp: what a person quotes to whoever reads the server log. */}
+        {error.reference ? <span className="block tabular-nums"> (reference {error.reference})</span> : null}
+      </span>
     </p>
   );
 }

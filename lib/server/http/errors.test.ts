@@ -104,8 +104,7 @@ describe("object-store failures (the service's own store)", () => {
     }
     expect(describeError(diskFailure(readOnly))).toMatchObject({
       status: 503,
-      message:
-        "The object store could not complete the request: The object store cannot use its disk (EROFS)",
+      message: "The object store cannot use its disk (EROFS)",
     });
     expect(logged.join("\n")).toContain("/srv/data/store/tmp/x");
     const other = new Error("not a disk error");

@@ -61,6 +61,12 @@ export function storeFailure(error: ObjectStoreError): Failure {
         error,
       );
     default:
-      return unavailable(`The object store could not complete the request: ${error.message}`, error);
+      // The local store's own messages say "The object store …" already; Swift's say "Swift …".
+      return unavailable(
+        error.message.startsWith("The object store")
+          ? error.message
+          : `The object store could not complete the request: ${error.message}`,
+        error,
+      );
   }
 }
