@@ -1,4 +1,5 @@
 import { toast } from "sonner";
+import { withReference } from "@/lib/api/fetcher";
 import type { LogActionName, LogActionResult } from "@/lib/api/logs";
 import type { Scope } from "@/lib/paths";
 
@@ -32,11 +33,18 @@ export function toastPublished(toastId: string, name: string) {
 }
 
 /** A failed background publish, toasted once however often the list is polled. */
-export function toastPublishFailed(toastId: string, name: string, error: { message: string; at: string }) {
+export function toastPublishFailed(
+  toastId: string,
+  name: string,
+  error: { message: string; at: string; reference?: string },
+) {
   const key = `${toastId}@${error.at}`;
   if (toastedErrors.has(key)) return;
   toastedErrors.add(key);
-  toast.error(`Could not publish log ${name}`, { id: toastId, description: error.message });
+  toast.error(`Could not publish log ${name}`, {
+    id: toastId,
+    description: withReference(error.message, error.reference),
+  });
 }
 
 export function toastActionResult(

@@ -1,5 +1,6 @@
 import { CircleAlert } from "lucide-react";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { withReference } from "@/lib/api/fetcher";
 import { formatBytes } from "@/lib/format-bytes";
 import type { LogDetails } from "@/lib/schemas/log-view";
 
@@ -25,16 +26,22 @@ export function PublishProgress({
   );
 }
 
-/** The last background publish failed; kept on the row until a publish succeeds. */
+/** The last publish failed; kept on the row until a publish succeeds. */
 export function PublishErrorNote({ error }: { error: NonNullable<LogDetails["publish_error"]> }) {
   const at = new Date(error.at);
+  const reason = withReference(error.message, error.reference);
   return (
     <p
       className="mt-1.5 flex max-w-56 items-start gap-1 text-xs text-red-700 dark:text-red-400"
-      title={`${error.message}${Number.isNaN(at.getTime()) ? "" : ` (${at.toLocaleString()})`}`}
+      title={`${reason}${Number.isNaN(at.getTime()) ? "" : ` (${at.toLocaleString()})`}`}
+      data-testid="publish-error"
     >
       <CircleAlert aria-hidden className="mt-px size-3.5 shrink-0" />
-      <span className="line-clamp-3">Last publish failed: {error.message}</span>
+      <span>
+        <span className="line-clamp-3">Last publish failed: {error.message}</span>
+        {/* Outside the clamp: what a person quotes to whoever reads the server log. */}
+        {error.reference ? <span className="block tabular-nums"> (reference {error.reference})</span> : null}
+      </span>
     </p>
   );
 }

@@ -147,11 +147,12 @@ test.describe("Keystone unavailable", () => {
       const login = await demo.post("/api/auth/login", {
         data: { username: "demo", password: keystone.passwords.demo },
       });
-      await expectError(login, 503, /^Keystone \(http:\/\/127\.0\.0\.1:\d+\/v3\) did not answer within 3 s/);
+      // Keystone's address is the server log's (under the answer's reference), not the person's.
+      await expectError(login, 503, /^Keystone did not answer within 3 s/);
       expect(Date.now() - started).toBeLessThan(10_000);
       // A signed-in user's next call, once the last validation is no longer trusted.
       await new Promise((resolve) => setTimeout(resolve, keystoneServer.validationCacheSeconds * 1000 + 200));
-      await expectError(await demo.get("/api/instances"), 503, /Keystone .* did not answer/);
+      await expectError(await demo.get("/api/instances"), 503, /Keystone did not answer/);
     });
     expect((await demo.get("/api/instances")).status()).toBe(200); // back when Keystone is
   });
@@ -162,11 +163,7 @@ test.describe("Keystone unavailable", () => {
       const login = await demo.post("/api/auth/login", {
         data: { username: "demo", password: keystone.passwords.demo },
       });
-      await expectError(
-        login,
-        503,
-        /^Keystone \(http:\/\/127\.0\.0\.1:\d+\/v3\) is unreachable \(ECONNREFUSED\)/,
-      );
+      await expectError(login, 503, /^Keystone is unreachable \(ECONNREFUSED\)/);
       await new Promise((resolve) => setTimeout(resolve, keystoneServer.validationCacheSeconds * 1000 + 200));
       await expectError(await demo.get("/api/auth/session"), 503, /unreachable/);
     });

@@ -1,15 +1,45 @@
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 
-/** An API failure with the server's own reason, ready to show to a person. */
+/** "… (reference 3f9a0c1e2b)": the reason, and the server log's line for whoever looks into it. */
+export const withReference = (message: string, reference?: string) =>
+  reference ? `${message} (reference ${reference})` : message;
+
+/**
+ * An API failure with the server's own reason, ready to show to a person: `message` ends with the
+ * server's reference when it logged more (everything that shows `message` shows the reference too).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly reason: string,
+    readonly reference?: string,
   ) {
-    super(message);
+    super(withReference(reason, reference));
     this.name = "ApiError";
   }
+}
+
+/** Turns a non-2xx answer into ApiError with the server's reason (JSON `{error}`, else the status). */
+export async function throwIfFailed(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text().catch(() => "");
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined; // a proxy's HTML error page
+  }
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, reference } = parsed.data.error;
+    throw new ApiError(response.status, code, message, reference);
+  }
+  throw new ApiError(
+    response.status,
+    "http_error",
+    `The server answered ${response.status} ${response.statusText}.`,
+  );
 }
 
 /** fetch for our JSON API: same-origin cookies, JSON in and out, `{error}` bodies turned into ApiError. */
@@ -24,17 +54,6 @@ export async function apiFetch<T>(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: init.signal,
   });
-  const text = await response.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(data);
-    if (parsed.success)
-      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(
-      response.status,
-      "http_error",
-      `The server answered ${response.status} ${response.statusText}.`,
-    );
-  }
-  return data as T;
+  const text = await (await throwIfFailed(response)).text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -1,6 +1,7 @@
 import { paths } from "@/lib/paths";
 import { logSearchEventSchema, type LogSearchEvent } from "@/lib/schemas/log-view";
-import { throwIfFailed, type LogRef } from "./log-viewer";
+import { throwIfFailed } from "./fetcher";
+import type { LogRef } from "./log-viewer";
 
 export interface LogSearchQuery {
   q: string;

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { paths, type Scope } from "@/lib/paths";
-import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { guestLogSchema } from "@/lib/schemas/log";
 import { logLinesSchema, type LogLines } from "@/lib/schemas/log-view";
-import { ApiError, apiFetch } from "./fetcher";
+import { ApiError, apiFetch, throwIfFailed } from "./fetcher";
 
 /** Which log a viewer shows, and through which dashboard (project or admin API). */
 export interface LogRef {
@@ -38,25 +37,6 @@ export async function publishLogNow(log: LogRef, signal?: AbortSignal) {
     signal,
   });
   return publishResponseSchema.parse(response).log;
-}
-
-/** Turns a non-2xx answer into ApiError with the server's reason (JSON `{error}` or the status). */
-export async function throwIfFailed(response: Response): Promise<Response> {
-  if (response.ok) return response;
-  const text = await response.text().catch(() => "");
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-  throw new ApiError(
-    response.status,
-    "http_error",
-    `The server answered ${response.status} ${response.statusText}.`,
-  );
 }
 
 /** `GET …/tail?lines=N` as plain text (the "last N lines" view). */

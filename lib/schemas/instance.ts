@@ -1,10 +1,18 @@
 import { z } from "zod";
 
+/**
+ * `.` and `..` pass the character rule but mean "this directory" and "the parent" in a URL path or a
+ * file name built from the id: a proxy or a client may resolve them before the request gets here, and
+ * no Trove id or log name is either.
+ */
+export const isDotSegment = (value: string) => value === "." || value === "..";
+
 export const instanceIdSchema = z
   .string()
   .min(1, "instance id must not be empty")
   .max(128, "instance id is too long")
-  .regex(/^[A-Za-z0-9_.-]+$/, "instance id may hold only letters, digits, '_', '.' and '-'");
+  .regex(/^[A-Za-z0-9_.-]+$/, "instance id may hold only letters, digits, '_', '.' and '-'")
+  .refine((id) => !isDotSegment(id), "instance id must not be '.' or '..'");
 
 export const datastoreTypeSchema = z.enum(["mysql", "mariadb", "postgresql"]);
 export type DatastoreType = z.infer<typeof datastoreTypeSchema>;

@@ -10,8 +10,13 @@ export const logDetailsSchema = guestLogSchema.extend({
   exposed: z.boolean(),
   /** A publish of this log is running: bytes sent so far of the bytes it is sending. */
   publishing: z.object({ done: z.number(), total: z.number(), started_at: z.string() }).nullable(),
-  /** The last background publish failed with this reason (cleared by the next success). */
-  publish_error: z.object({ message: z.string(), at: z.string() }).nullable(),
+  /**
+   * The last publish failed with this reason (a background one, or one the server could not finish;
+   * cleared by the next success). `reference`: the server log's line with the details.
+   */
+  publish_error: z
+    .object({ message: z.string(), at: z.string(), reference: z.string().optional() })
+    .nullable(),
   /** The datastore did not switch this log, or cannot be asked how it is switched (servers only). */
   datastore_error: z.object({ message: z.string(), at: z.string() }).nullish(),
 });

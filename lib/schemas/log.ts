@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDotSegment } from "./instance";
 
 /** Trove's nine wire strings (`LogStatus.name.replace('_', ' ')`). */
 export const LOG_STATUSES = [
@@ -35,7 +36,8 @@ export const logNameSchema = z
   .string()
   .min(1, "log name must not be empty")
   .max(64, "log name is too long")
-  .regex(/^[A-Za-z0-9_.-]+$/, "log name may hold only letters, digits, '_', '.' and '-'");
+  .regex(/^[A-Za-z0-9_.-]+$/, "log name may hold only letters, digits, '_', '.' and '-'")
+  .refine((name) => !isDotSegment(name), "log name must not be '.' or '..'");
 
 /**
  * Trove reads the action flags with Python truthiness; we accept the values its clients send

@@ -1,5 +1,4 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { env, type Env } from "@/lib/env";
 import { createIdentity, type KeystoneAccess } from "@/lib/server/auth/create-identity";
@@ -12,7 +11,9 @@ import { PublishJobs } from "@/lib/server/backend/publish-jobs";
 import { ConfigError, loadServiceConfig, type ServiceConfig } from "@/lib/server/config/service-config";
 import { startWritersForDemo } from "@/lib/server/demo/start-demo";
 import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
+import { describeError } from "@/lib/server/http/errors";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
+import { ensurePrivateDir } from "@/lib/server/private-paths";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
 /** Trove answers a log action only after its guest did the work (agent_call_high_timeout is 180 s). */
@@ -37,7 +38,8 @@ export interface Runtime {
 
 async function createRuntime(): Promise<Runtime> {
   const settings = env();
-  mkdirSync(settings.TROVE_LOGS_DATA_DIR, { recursive: true });
+  // 0700, and tightened if an older version left it open: nothing below is for other users.
+  ensurePrivateDir(settings.TROVE_LOGS_DATA_DIR);
   const config = loadServiceConfig({
     configFile: settings.TROVE_LOGS_CONFIG,
     dataDir: settings.TROVE_LOGS_DATA_DIR,
@@ -82,7 +84,7 @@ async function createRuntime(): Promise<Runtime> {
         })
       : createEmbeddedBackend(engine, config.exposedLogs),
     objectStore: objects.description,
-    publishJobs: new PublishJobs(),
+    publishJobs: new PublishJobs(describeError),
     engine,
     identity,
     sessions,

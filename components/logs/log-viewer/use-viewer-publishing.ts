@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
+import { withReference } from "@/lib/api/fetcher";
 import { publishLogNow, type LogRef } from "@/lib/api/log-viewer";
 import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
 import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
@@ -63,7 +64,8 @@ export function useViewerPublishing(
         current = row;
       }
       const failed = current.publish_error;
-      if (failed && Date.parse(failed.at) >= started - 1_000) throw new Error(failed.message);
+      if (failed && Date.parse(failed.at) >= started - 1_000)
+        throw new Error(withReference(failed.message, failed.reference));
       return current;
     },
     onMutate: () => setError(null),

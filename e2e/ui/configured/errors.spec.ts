@@ -16,7 +16,12 @@ import {
 
 const id = INSTANCES.mysql;
 const slowFile = run.logFile(id, "slow_query");
-const missingReason = `Cannot publish log file '${slowFile}' as it does not exist.`;
+// What the tenant reads: what happened, not the server's file path.
+const missingReason =
+  "Nothing has been written to this log ('slow_query') yet, so there is nothing to publish.";
+const goneReason =
+  "The file of log 'slow_query' is gone (rotated away or removed): there is nothing new to publish, and the " +
+  "published copy stays as it is.";
 
 test("a failing publish shows the server's reason in a toast", async ({ page }) => {
   await resetLog(id, "slow_query", null); // nothing published, and no file
@@ -109,7 +114,7 @@ test("the viewer keeps its lines when the file is gone, and survives a discard m
     .getByRole("button", { name: "Publish & refresh" })
     .click();
   await expect(page.getByRole("alert").filter({ hasText: "Publish failed" })).toHaveText(
-    `Publish failed: ${missingReason}`,
+    `Publish failed: ${goneReason}`,
   );
   await expect(viewerLine(page, 2_500)).toContainText("SELECT 2500");
 

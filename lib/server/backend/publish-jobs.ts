@@ -9,9 +9,18 @@ export interface PublishJob {
 }
 
 export interface PublishFailure {
+  /** As the API answered it: no internal address (see describeError). */
   message: string;
   at: string;
+  /** The server log's line with the details. */
+  reference?: string;
 }
+
+/** How a failure reads to the person (describeError), given by the runtime: this layer knows no HTTP. */
+export type DescribeFailure = (error: unknown) => { message: string; reference?: string };
+
+/** Failures kept at most (a log that keeps failing replaces its own entry; this bounds the rest). */
+const MAX_FAILURES = 1000;
 
 /**
  * Publishes that run in the background of the dashboard: one per log at a time (a second request
@@ -21,6 +30,8 @@ export interface PublishFailure {
 export class PublishJobs {
   private readonly running = new Map<string, PublishJob>();
   private readonly failures = new Map<string, PublishFailure>();
+
+  constructor(private readonly describe: DescribeFailure) {}
 
   static key(instanceId: string, logName: string): string {
     return `${instanceId}/${logName}`;
@@ -37,6 +48,14 @@ export class PublishJobs {
   /** A plain publish (not run here) succeeded: the last failure is old news. */
   succeeded(key: string): void {
     this.failures.delete(key);
+  }
+
+  /** A publish failed (here or a plain one): the log shows why until the next success. */
+  failed(key: string, error: unknown): void {
+    const { message, reference } = this.describe(error);
+    this.failures.delete(key);
+    if (this.failures.size >= MAX_FAILURES) this.failures.delete(this.failures.keys().next().value!);
+    this.failures.set(key, { message, at: new Date().toISOString(), ...(reference && { reference }) });
   }
 
   start(
@@ -61,7 +80,7 @@ export class PublishJobs {
         return log;
       },
       (error: unknown) => {
-        this.failures.set(key, { message: (error as Error).message, at: new Date().toISOString() });
+        this.failed(key, error);
         throw error;
       },
     );

@@ -1,6 +1,7 @@
 import "server-only";
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { makePrivateDir, PRIVATE_FILE_MODE } from "@/lib/server/private-paths";
 import type { DemoLogTarget, IsLogging } from "./demo-writer";
 import { createLogGenerator, type DemoLogKind } from "./line-generators";
 import type { Random } from "./random-source";
@@ -83,9 +84,12 @@ export async function seedDemoLogs(
     if (!logging) continue;
     if (await exists(target.file)) continue;
     try {
-      await mkdir(dirname(target.file), { recursive: true });
+      await makePrivateDir(dirname(target.file));
       // "wx": only a file that does not exist yet, even if a writer races us.
-      await writeFile(target.file, backlogText(target, endMs, options.random), { flag: "wx" });
+      await writeFile(target.file, backlogText(target, endMs, options.random), {
+        flag: "wx",
+        mode: PRIVATE_FILE_MODE,
+      });
       created.push(target.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") onError(target.file, error);

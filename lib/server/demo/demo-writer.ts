@@ -1,7 +1,8 @@
 import "server-only";
-import { appendFile, mkdir, rename, stat } from "node:fs/promises";
+import { appendFile, rename, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatastoreType } from "@/lib/schemas/instance";
+import { makePrivateDir, PRIVATE_FILE_MODE } from "@/lib/server/private-paths";
 import { createLogGenerator, type DemoLogKind, type LogGenerator } from "./line-generators";
 import type { Random } from "./random-source";
 
@@ -109,15 +110,15 @@ export function startDemoWriters(options: DemoWriterOptions): DemoWriters {
     if (!logging) return;
     try {
       const size = await sizeOf(file);
-      if (size === undefined) await mkdir(dirname(file), { recursive: true });
+      if (size === undefined) await makePrivateDir(dirname(file));
       const text = (!size || reopened ? state.generator.header(from) : "") + state.generator.burst(from, at);
       if (text.length > 0) {
         const bytes = Buffer.from(text, "utf8");
-        await appendFile(file, bytes);
+        await appendFile(file, bytes, { mode: PRIVATE_FILE_MODE });
         if ((size ?? 0) + bytes.length >= maxBytes) {
           // logrotate without copytruncate: the old file moves aside and the server reopens a new one.
           await rename(file, `${file}.1`);
-          await appendFile(file, state.generator.header(at));
+          await appendFile(file, state.generator.header(at), { mode: PRIVATE_FILE_MODE });
         }
       }
       state.failing = false;

@@ -172,7 +172,8 @@ describe("status transitions", () => {
     const { rmSync } = await import("node:fs");
     rmSync(general());
     await expect(engine.logAction(MEMBER, MYSQL, { name: "general", publish: true })).rejects.toThrow(
-      `Cannot publish log file '${general()}' as it does not exist.`,
+      "The file of log 'general' is gone (rotated away or removed): there is nothing new to publish, " +
+        "and the published copy stays as it is.",
     );
     expect(await objectNames(workspace.store, "demo", prefix)).toHaveLength(1);
   });

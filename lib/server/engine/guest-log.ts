@@ -141,7 +141,7 @@ export class GuestLogFile {
   /** Sends what the file holds now and was not sent before; a rotated file replaces the published copy. */
   async publish(onProgress?: (progress: PublishProgress) => void): Promise<void> {
     const size = await fileSize(this.file);
-    if (size === undefined) throw badRequest(`Cannot publish log file '${this.file}' as it does not exist.`);
+    if (size === undefined) throw await this.missingFile();
     this.state = undefined; // re-read: another process may have published meanwhile
     let state = await this.published();
     if (await this.isRotated(state, size)) {
@@ -183,6 +183,25 @@ export class GuestLogFile {
       this.progress = undefined;
       if (current.metafileStale) await this.saveMetafile(current).catch(() => undefined);
     }
+  }
+
+  /**
+   * Trove says "Cannot publish log file '<path>' as it does not exist": the path is the server's
+   * business; what the person needs is whether the log was ever written.
+   */
+  private async missingFile() {
+    const detail = `log file ${this.file} does not exist`;
+    if ((await this.published()).size === 0) {
+      return badRequest(
+        `Nothing has been written to this log ('${this.name}') yet, so there is nothing to publish.`,
+        detail,
+      );
+    }
+    return badRequest(
+      `The file of log '${this.name}' is gone (rotated away or removed): there is nothing new to publish, ` +
+        "and the published copy stays as it is.",
+      detail,
+    );
   }
 
   /** Digests come from the file's bytes up to the published end, i.e. exactly what the objects hold. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   DatastoreError,
   type DatastoreControl,
@@ -98,6 +98,47 @@ describe("instance datastore", () => {
     const failing = datastore.require();
     fake.answer(2, down());
     await expect(failing).rejects.toMatchObject({ problem: "unreachable" });
+  });
+});
+
+describe("faults shown on the instance", () => {
+  it("name no address: the details are logged once under a reference the fault quotes, however often it recurs", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const fake = fakeControl();
+      let now = 0;
+      const datastore = new InstanceDatastore(fake.control, definitions, () => now);
+      const refused = () =>
+        new DatastoreError(
+          "unreachable",
+          "Cannot reach the PostgreSQL server to read its logging settings: ECONNREFUSED.",
+          "PostgreSQL at 10.0.0.5:5432 as trove: connect ECONNREFUSED 10.0.0.5:5432",
+        );
+      for (let read = 0; read < 3; read++) {
+        const failing = datastore.snapshot();
+        fake.answer(read, refused());
+        await failing;
+        now += 5_000;
+      }
+      const fault = datastore.instanceFault!;
+      expect(fault.message).toMatch(
+        /^Cannot reach the PostgreSQL server to read its logging settings: ECONNREFUSED\. \(reference [0-9a-f]{10}\)$/,
+      );
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0]!.join(" ")).toContain(`${fault.reference}`);
+      expect(logged.mock.calls[0]!.join(" ")).toContain("10.0.0.5:5432");
+
+      // A driver's words naming a host are cut down too (and logged whole).
+      datastore.failed(
+        new DatastoreError("failed", "could not open '/var/lib/postgresql/x' on db1.internal:5432"),
+        "general",
+      );
+      expect(datastore.logFault(general)!.message).toMatch(
+        /^could not open '\[path\]' on \[internal address\] \(reference [0-9a-f]{10}\)$/,
+      );
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { logWithReference, withoutInternals } from "@/lib/server/error-reference";
 import {
   DatastoreError,
   isDatastoreError,
@@ -10,10 +11,15 @@ import type { LogDefinition } from "./log-definitions";
 
 /** Why an instance or a log is not as it should be (Trove's instance `fault`). */
 export interface Fault {
+  /** Fit for the instance's project to read; ends with "(reference …)" when the server log has more. */
   message: string;
   /** ISO 8601. */
   created: string;
   problem: DatastoreProblem;
+  /** The server log's line with the details (the server's address, the driver's words). */
+  reference?: string;
+  /** The error's own message, to know the same failure again (one log line, not one per look). */
+  said: string;
 }
 
 /** After a failed read, reads for views wait this long before asking the server again (no pile-up). */
@@ -40,11 +46,26 @@ export class InstanceDatastore {
     private readonly nowMillis: () => number,
   ) {}
 
+  /**
+   * The fault for an error. Its details are logged once under a reference, which the message quotes;
+   * the same failure again (a server down for an hour, looked at every few seconds) keeps its reference.
+   */
   private fault(error: DatastoreError): Fault {
+    const shown = withoutInternals(error.message);
+    const same = [this.health, this.changeFault, ...this.logFaults.values()].find(
+      (fault) => fault?.said === error.message,
+    );
+    const reference =
+      same?.reference ??
+      (error.detail !== undefined || shown !== error.message
+        ? logWithReference(error.message, error.detail)
+        : undefined);
     return {
-      message: error.message,
+      message: reference ? `${shown} (reference ${reference})` : shown,
       created: new Date(this.nowMillis()).toISOString(),
       problem: error.problem,
+      reference,
+      said: error.message,
     };
   }
 
@@ -92,8 +113,8 @@ export class InstanceDatastore {
     return result;
   }
 
-  /** A change (switch or restart) failed; `logName` when it concerned one log. */
-  failed(error: DatastoreError, logName?: string): void {
+  /** A change (switch or restart) failed; `logName` when it concerned one log. Answers the fault recorded. */
+  failed(error: DatastoreError, logName?: string): Fault {
     const fault = this.fault(error);
     if (error.problem === "unreachable" || error.problem === "refused") {
       this.health = fault;
@@ -102,6 +123,7 @@ export class InstanceDatastore {
       this.changeFault = fault;
     }
     if (logName) this.logFaults.set(logName, fault);
+    return fault;
   }
 
   /** A change succeeded: the server answers, and earlier failures are old news. */

@@ -2,15 +2,20 @@ import "server-only";
 import { isDatastoreError, type DatastoreError } from "./datastore/datastore-control";
 import { EngineError } from "./errors";
 import type { GuestLogFile, PublishProgress } from "./guest-log";
+import type { Fault } from "./instance-datastore";
 import type { InstanceEntry } from "./instance-entry";
 
 // What the engine changes for an instance, each step written into the instance's guest log (when it
 // has one) and every failure recorded on the instance and the log. Callers hold the locks.
 
-/** Unreachable or refusing servers are the deployment's state (503); the rest is Trove's guest error (400). */
-function toEngineError(error: DatastoreError): EngineError {
+/**
+ * Unreachable or refusing servers are the deployment's state (503); the rest is Trove's guest error
+ * (400). The answer quotes the fault's reference: its details were logged when it was recorded.
+ */
+function toEngineError(error: DatastoreError, fault: Fault): EngineError {
   const unavailable = error.problem === "unreachable" || error.problem === "refused";
-  return new EngineError(unavailable ? "service_unavailable" : "bad_request", error.message);
+  const code = unavailable ? "service_unavailable" : "bad_request";
+  return new EngineError(code, error.message, error.detail, fault.reference);
 }
 
 /** Records a failed operation in the guest log (and the faults) and answers the error to throw. */
@@ -22,8 +27,7 @@ async function failure(
 ): Promise<unknown> {
   await entry.operations?.error(`Could not ${what}: ${(error as Error)?.message ?? String(error)}`);
   if (!isDatastoreError(error)) return error;
-  entry.datastore.failed(error, logName);
-  return toEngineError(error);
+  return toEngineError(error, entry.datastore.failed(error, logName));
 }
 
 /** Switches a USER log in the datastore; switching to the state it has already is a no-op (Trove). */

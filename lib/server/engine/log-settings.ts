@@ -1,6 +1,6 @@
 import "server-only";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
+import { writePrivateFile } from "@/lib/server/auth/private-file";
 import { z } from "zod";
 
 const settingSchema = z.object({ enabled: z.boolean(), restart_pending: z.boolean().default(false) });
@@ -49,11 +49,8 @@ export class LogSettings {
     this.save();
   }
 
-  /** Written whole to a temporary file and renamed over the old one: never half written. */
+  /** Written whole to a temporary file and renamed over the old one: never half written (0600, in a 0700 dir). */
   private save(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.settings, null, 2));
-    renameSync(temporary, this.path);
+    writePrivateFile(this.path, JSON.stringify(this.settings, null, 2));
   }
 }

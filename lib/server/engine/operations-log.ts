@@ -1,6 +1,7 @@
 import "server-only";
-import { appendFile, mkdir } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { makePrivateDir, PRIVATE_FILE_MODE } from "@/lib/server/private-paths";
 
 export type OperationLevel = "INFO" | "WARNING" | "ERROR";
 
@@ -34,8 +35,8 @@ export class OperationsLog {
     const line = `${timestamp(this.nowMillis())} ${process.pid} ${level} trove_logs.guest_log [-] ${message.replace(/\n/g, " ")}\n`;
     this.tail = this.tail.then(async () => {
       try {
-        await mkdir(dirname(this.file), { recursive: true });
-        await appendFile(this.file, line);
+        await makePrivateDir(dirname(this.file));
+        await appendFile(this.file, line, { mode: PRIVATE_FILE_MODE });
       } catch (error) {
         if (!this.warned) console.warn(`[trove-logs] cannot write ${this.file}: ${(error as Error).message}`);
         this.warned = true;

@@ -1,10 +1,12 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/schemas/api-error";
 import { isIdentityError } from "@/lib/server/auth/identity-error";
 import { isEngineError, type EngineError } from "@/lib/server/engine/errors";
+import { detailOf, logWithReference, withoutInternals } from "@/lib/server/error-reference";
 import { isObjectStoreError } from "@/lib/server/object-store/object-store";
+import { isTroveCallError } from "@/lib/server/trove/trove-client";
+import { storeFailure, type Failure } from "./store-failures";
 
 /** An error that is meant for the person calling the API, with its HTTP status. */
 export class HttpError extends Error {
@@ -33,9 +35,33 @@ const ENGINE_STATUS: Record<EngineError["code"], [number, ErrorCode]> = {
   service_unavailable: [503, "service_unavailable"],
 };
 
-export function jsonError(status: number, code: string, message: string, headers?: HeadersInit): Response {
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+};
+
+/** What a failure looks like to the person who met it: `{error: {code, message, reference?}}`. */
+export interface PublicError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  /** The server log has more about this failure under this reference. */
+  reference?: string;
+  headers?: Record<string, string>;
+}
+
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: HeadersInit,
+  reference?: string,
+): Response {
   return Response.json(
-    { error: { code, message } },
+    { error: { code, message, ...(reference && { reference }) } },
     { status, headers: { "Cache-Control": "no-store", ...Object.fromEntries(new Headers(headers)) } },
   );
 }
@@ -47,27 +73,67 @@ export function zodMessage(error: z.ZodError, what: string): string {
   return `Invalid ${what}: ${details.join("; ")}`;
 }
 
-/** Every failure becomes `{error: {code, message}}`; unexpected ones are logged, never echoed. */
-export function toErrorResponse(error: unknown): Response {
-  if (isHttpError(error)) return jsonError(error.status, error.code, error.message, error.headers);
-  if (isIdentityError(error)) {
-    if (error.status === 503) console.error("[trove-logs] identity service:", error.message);
-    return jsonError(error.status, error.code, error.message);
+function knownFailure(error: unknown): Failure | undefined {
+  if (isHttpError(error)) {
+    return { status: error.status, code: error.code, message: error.message, headers: error.headers };
   }
+  if (isIdentityError(error)) return { status: error.status, code: error.code, message: error.message };
   if (isEngineError(error)) {
     const [status, code] = ENGINE_STATUS[error.code];
-    return jsonError(status, code, error.message);
+    return { status, code, message: error.message, detail: detailOf(error), reference: error.reference };
   }
-  if (isObjectStoreError(error)) {
-    if (error.status === 416) return jsonError(416, "range_not_satisfiable", error.message);
-    console.error("[trove-logs] object store error:", error.message);
-    return jsonError(
-      503,
-      "service_unavailable",
-      `The object store could not complete the request: ${error.message}`,
-    );
+  if (isObjectStoreError(error)) return storeFailure(error);
+  if (isTroveCallError(error)) {
+    const code = STATUS_CODES[error.status] ?? "service_unavailable";
+    return { status: error.status, code, message: error.message, detail: detailOf(error) };
   }
-  const id = randomUUID();
-  console.error(`[trove-logs] internal error ${id}:`, error);
-  return jsonError(500, "internal", `Internal error (reference ${id}); the server log has the details.`);
+  return undefined;
+}
+
+/**
+ * Where an error keeps its description once made: the same error answered twice (a background
+ * publish's failure, on the log and in the answer) keeps one reference and one log line. On the error
+ * itself under a registered symbol, because Next bundles this module once per entry point.
+ */
+const DESCRIBED = Symbol.for("trove-logs.described-error");
+type Described = { [DESCRIBED]?: PublicError };
+
+/**
+ * Every failure as the person who met it sees it. Failures of the server or the services behind it
+ * (5xx) are logged with their details under a reference that the answer carries; so are messages
+ * that named something internal (withoutInternals). Bad requests are the caller's and not logged.
+ * Unexpected errors are 500s whose message says nothing of them.
+ */
+export function describeError(error: unknown): PublicError {
+  const cached = (error as Described | undefined)?.[DESCRIBED];
+  if (cached) return cached;
+  let result: PublicError;
+  const failure = knownFailure(error);
+  if (!failure) {
+    const reference = logWithReference("internal error", error);
+    result = {
+      status: 500,
+      code: "internal",
+      message: "Internal error: the server log has the details.",
+      reference,
+    };
+  } else {
+    const { status, code, headers } = failure;
+    const message = withoutInternals(failure.message.slice(0, 2000));
+    const logged = status >= 500 || message !== failure.message;
+    const reference =
+      failure.reference ??
+      (logged ? logWithReference(`${status} ${failure.message}`, failure.detail) : undefined);
+    result = { status, code, message, ...(reference && { reference }), ...(headers && { headers }) };
+  }
+  if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
+    Object.defineProperty(error, DESCRIBED, { value: result });
+  }
+  return result;
+}
+
+/** Every failure becomes `{error: {code, message, reference?}}`; never a stack trace or an internal address. */
+export function toErrorResponse(error: unknown): Response {
+  const { status, code, message, headers, reference } = describeError(error);
+  return jsonError(status, code, message, headers, reference);
 }

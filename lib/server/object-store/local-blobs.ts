@@ -1,9 +1,10 @@
 import "server-only";
 
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
+
+import { ensurePrivateDir, makePrivateDir, PRIVATE_FILE_MODE } from "@/lib/server/private-paths";
 
 import type { ObjectBody } from "./object-store";
 
@@ -27,8 +28,8 @@ export interface BlobLayout {
 export function createBlobLayout(dir: string): BlobLayout {
   const tmpDir = path.join(dir, "tmp");
   const blobsDir = path.join(dir, "blobs");
-  mkdirSync(tmpDir, { recursive: true });
-  mkdirSync(blobsDir, { recursive: true });
+  ensurePrivateDir(tmpDir);
+  ensurePrivateDir(blobsDir);
   const shards = new Set<string>();
   return {
     tmpDir,
@@ -38,7 +39,7 @@ export function createBlobLayout(dir: string): BlobLayout {
     async ensureShard(id) {
       const shard = id.slice(0, 2);
       if (shards.has(shard)) return;
-      await mkdir(path.join(blobsDir, shard), { recursive: true });
+      await makePrivateDir(path.join(blobsDir, shard));
       shards.add(shard);
     },
   };
@@ -69,7 +70,7 @@ export async function writeBlob(
   const md5 = createHash("md5");
   let bytes = 0;
   try {
-    const handle = await open(tmp, "wx");
+    const handle = await open(tmp, "wx", PRIVATE_FILE_MODE);
     try {
       const staging = Buffer.allocUnsafe(STAGING_BYTES);
       let staged = 0;

@@ -2,6 +2,8 @@ import "server-only";
 
 import Database from "better-sqlite3";
 
+import { ensurePrivateFile } from "@/lib/server/private-paths";
+
 /** One object as stored in the index. `modified_us` is Unix microseconds, `delete_at` Unix seconds. */
 export interface ObjectRow {
   account: string;
@@ -53,6 +55,7 @@ CREATE INDEX IF NOT EXISTS objects_by_delete_at ON objects (delete_at) WHERE del
 const NOT_EXPIRED = "(delete_at IS NULL OR delete_at > @now)";
 
 export function openIndexDatabase(file: string): Database.Database {
+  ensurePrivateFile(file);
   const db = new Database(file, { timeout: 15_000 });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");

@@ -1,16 +1,18 @@
 import "server-only";
 
-import { mkdirSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
+import { ensurePrivateDir } from "@/lib/server/private-paths";
 import { resolveByteRange } from "./byte-range";
 import { containerNotFound, deleteContainerRow, readContainer, updateContainer } from "./local-containers";
 import { blobsInFlight, createBlobLayout, removeQuietly, writeBlob, type BlobLayout } from "./local-blobs";
 import { openIndexDatabase, prepareIndex, type LocalIndex, type ObjectRow } from "./local-index";
 import { commitObjectRow, objectNotFound, takeObjectRow, toObjectInfo } from "./local-objects";
+import { diskFailure } from "./local-errors";
 import { listPage } from "./local-listing";
+import { withErrorsMapped } from "./map-errors";
 import { sweepStore, type SweepOptions, type SweepResult } from "./local-sweep";
 import {
   ObjectStoreError,
@@ -38,10 +40,12 @@ export interface LocalObjectStore extends ObjectStore {
 /**
  * The embedded object store: listings and metadata in `dir/index.sqlite`, object bytes in
  * `dir/blobs/<2 hex>/<uuid>`, written through `dir/tmp/`. Several stores (and processes) may share a dir.
- * `now` (Unix milliseconds) drives timestamps and expiry.
+ * `now` (Unix milliseconds) drives timestamps and expiry. Directories are 0700 and files 0600 (the logs
+ * are private); a full disk fails with 507, other disk errors with 503 (see local-errors.ts).
  */
 export function createLocalObjectStore({ dir, now }: { dir: string; now?: () => number }): LocalObjectStore {
-  return new LocalStore(dir, now ?? (() => performance.timeOrigin + performance.now()));
+  const store = new LocalStore(dir, now ?? (() => performance.timeOrigin + performance.now()));
+  return withErrorsMapped(store, diskFailure);
 }
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
@@ -58,7 +62,7 @@ class LocalStore implements LocalObjectStore {
     dir: string,
     private readonly now: () => number,
   ) {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     this.layout = createBlobLayout(dir);
     this.index = prepareIndex(openIndexDatabase(path.join(dir, "index.sqlite")));
     this.clock = createMonotonicMicroClock(now);

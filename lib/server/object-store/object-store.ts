@@ -122,15 +122,23 @@ export interface ObjectRead {
   body: Readable;
 }
 
+/**
+ * A store failure with Swift's status (507: out of space). `message` may reach the person who asked and
+ * names no address or file; `detail` is for the server log only (where: URLs, paths, Swift's own words).
+ */
 export class ObjectStoreError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "ObjectStoreError";
   }
 }
+
+/** The message every out-of-space failure starts with (local disk full, quota, Swift's 507). */
+export const OUT_OF_SPACE = "The object store is out of space";
 
 /**
  * Recognised by name and shape, not instanceof: Next bundles server code per entry point, so the

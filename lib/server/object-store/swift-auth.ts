@@ -75,12 +75,17 @@ export function createTempAuth({
         return token;
       }
       if (status === 401 || status === 403) {
-        throw new ObjectStoreError(401, `Swift refused the credentials of ${user} (${status} at ${authUrl})`);
+        throw new ObjectStoreError(
+          401,
+          `Swift's tempauth refused the credentials (${status})`,
+          `${user} at ${authUrl}`,
+        );
       }
-      const detail = errorText(body);
+      const text = errorText(body);
       throw new ObjectStoreError(
         502,
-        `Swift auth failed (${status} at ${authUrl})${detail ? `: ${detail}` : ""}`,
+        `Swift's tempauth failed (${status})`,
+        `${authUrl}${text ? `: ${text}` : ""}`,
       );
     }
   };

@@ -68,7 +68,7 @@ export class SwiftBody extends Readable {
     if (this.timer || this.destroyed) return;
     this.timer = setTimeout(() => {
       const seconds = this.options.timeoutMs / 1000;
-      this.destroy(new ObjectStoreError(504, `Swift sent nothing for ${seconds} s (${this.options.what})`));
+      this.destroy(new ObjectStoreError(504, `Swift sent nothing for ${seconds} s`, this.options.what));
     }, this.options.timeoutMs);
   }
 
@@ -81,7 +81,8 @@ export class SwiftBody extends Readable {
 const truncated = (what: string, received: number, expected: number | undefined) =>
   new ObjectStoreError(
     502,
-    `Swift closed the connection after ${received}${expected === undefined ? "" : ` of ${expected}`} bytes (${what})`,
+    `Swift closed the connection after ${received}${expected === undefined ? "" : ` of ${expected}`} bytes`,
+    what,
   );
 
 /** A small body (listing, error text) read whole; longer than `maxBytes` is an error. */

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { isIdentityError } from "@/lib/server/auth/identity-error";
 import { isEngineError } from "@/lib/server/engine/errors";
-import { isObjectStoreError } from "@/lib/server/object-store/object-store";
+import { describeError } from "@/lib/server/http/errors";
 
 /** Trove's fault names by HTTP status (trove/common/wsgi.py Fault._get_error_name). */
 const FAULT_NAMES: Record<number, string> = {
@@ -42,9 +41,16 @@ export function faultResponse(status: number, message: string): Response {
 export const guestError = (message: string) =>
   new TroveFault(400, `An error occurred communicating with the guest: ${message}`);
 
+/** The message with the server log's reference, where Trove's fault shape has no field for it. */
+const withReference = (message: string, reference?: string) =>
+  reference ? `${message} (reference ${reference})` : message;
+
 /**
  * Maps our failures onto what Trove answers: unknown instance 404; everything the guest agent
  * refuses (unknown log, SYS toggles, admin-only logs, missing file) 400 with Trove's guest prefix.
+ * Everything else as the dashboard API answers it (describeError: no internal address, failures of
+ * the server logged under a reference), in Trove's shape; a full object store is 503 here, Trove's
+ * status for "try again later" (python-troveclient knows no 507).
  */
 export function toFaultResponse(error: unknown): Response {
   if (error instanceof TroveFault) return faultResponse(error.status, error.message);
@@ -54,20 +60,19 @@ export function toFaultResponse(error: unknown): Response {
       error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
     );
   }
+  const { status, message, reference } = describeError(error);
+  const text = withReference(message, reference);
   if (isEngineError(error)) {
-    if (error.code === "not_found" && error.message.startsWith("Instance "))
-      return faultResponse(404, error.message);
-    if (error.message === "Cannot enable and disable log.") return faultResponse(400, error.message);
-    if (error.code === "service_unavailable") return faultResponse(503, error.message);
-    return faultResponse(400, guestError(error.message).message);
+    if (error.code === "not_found" && error.message.startsWith("Instance ")) return faultResponse(404, text);
+    if (error.message === "Cannot enable and disable log.") return faultResponse(400, text);
+    if (error.code === "service_unavailable") return faultResponse(503, text);
+    return faultResponse(400, guestError(text).message);
   }
-  if (isIdentityError(error)) return faultResponse(error.status, error.message);
-  if (isObjectStoreError(error)) {
-    return faultResponse(500, `Could not reach the object store (Swift): ${error.message}`);
+  if (status === 500) {
+    return faultResponse(
+      500,
+      `Internal Server Error. Please keep this ID to help us figure out what went wrong: (${reference}).`,
+    );
   }
-  console.error("[trove-logs] Trove API internal error:", error);
-  return faultResponse(
-    500,
-    "Internal Server Error. Please keep this ID to help us figure out what went wrong: (see the server log).",
-  );
+  return faultResponse(status === 507 ? 503 : status, text);
 }

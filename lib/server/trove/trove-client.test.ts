@@ -7,6 +7,8 @@ import { troveClient, type TroveEndpoint } from "./trove-client";
 // (trove-guest-logs.md §1.4–1.5): statuses with spaces, 'None' strings, guest errors with tracebacks.
 const GUEST_ERROR =
   "An error occurred communicating with the guest: Log 'audit' is not defined.\nTraceback (most recent call last):\n  File \"/opt/trove/guestagent/manager.py\", line 543";
+const MISSING_FILE =
+  "An error occurred communicating with the guest: Cannot publish log file '/var/lib/mysql/data/slow.log' as it does not exist.\nTraceback (most recent call last):";
 const requests: Array<{ method?: string; url?: string; token?: string; body: string }> = [];
 let server: Server;
 let endpoint: TroveEndpoint;
@@ -45,6 +47,10 @@ beforeAll(async () => {
       if (request.url === "/v1.0/p1/instances/i1/log") {
         const parsed = JSON.parse(body) as { name: string };
         if (parsed.name === "audit") return send(400, { badRequest: { code: 400, message: GUEST_ERROR } });
+        if (parsed.name === "slow_query")
+          return send(400, { badRequest: { code: 400, message: MISSING_FILE } });
+        if (parsed.name === "expired") return send(401, { error: { code: 401, message: "Unauthorized" } });
+        if (parsed.name === "broken") return send(502, "<html>Bad Gateway from proxy 10.0.0.9:8779</html>");
         return send(200, {
           log: {
             name: parsed.name,
@@ -104,6 +110,26 @@ describe("Trove client", () => {
     await expect(troveClient.getInstance(endpoint, "missing")).rejects.toMatchObject({ status: 404 });
   });
 
+  it("says what a refused publish means without the guest's file path; keeps Trove's whole answer for the log", async () => {
+    const missing = await troveClient
+      .logAction(endpoint, "i1", { name: "slow_query", publish: true })
+      .catch((error: unknown) => error);
+    expect(missing).toMatchObject({
+      status: 400,
+      message: "Nothing has been written to this log yet, so there is nothing to publish.",
+      detail: expect.stringContaining("/var/lib/mysql/data/slow.log"),
+    });
+    await expect(troveClient.logAction(endpoint, "i1", { name: "expired" })).rejects.toMatchObject({
+      status: 401,
+      message: "Trove did not accept your session's token: log in again.",
+    });
+    const broken = await troveClient
+      .logAction(endpoint, "i1", { name: "broken" })
+      .catch((error: unknown) => error);
+    expect(broken).toMatchObject({ status: 503, message: "Trove answered HTTP 502." });
+    expect((broken as Error).message).not.toContain("10.0.0.9");
+  });
+
   it("accepts the empty 202 of an instance action", async () => {
     await expect(troveClient.restartInstance(endpoint, "i1")).resolves.toBeUndefined();
   });
@@ -111,10 +137,17 @@ describe("Trove client", () => {
   it("gives up on a Trove that does not answer, with a reason", async () => {
     await expect(troveClient.getInstance(endpoint, "slow")).rejects.toMatchObject({
       status: 503,
-      message: expect.stringMatching(/did not answer/),
+      message: "Trove (the database service) is unreachable: it did not answer in time.",
     });
-    await expect(
-      troveClient.listInstances({ ...endpoint, url: "http://127.0.0.1:9/v1.0/p1" }),
-    ).rejects.toMatchObject({ status: 503 });
+    // Where Trove is (the catalog's internal URL) goes to the server log, not into the message.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/v1.0/p1`;
+    await new Promise((done) => closed.close(done));
+    await expect(troveClient.listInstances({ ...endpoint, url })).rejects.toMatchObject({
+      status: 503,
+      message: "Trove (the database service) is unreachable: ECONNREFUSED.",
+      detail: expect.stringContaining(`${url}/instances`),
+    });
   });
 });

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { guestLogSchema, type GuestLog, type LogAction } from "@/lib/schemas/log";
-import { HttpError } from "@/lib/server/http/errors";
 
 /** The fields of Trove's instance we use (Trove sends many more). */
 const troveInstanceSchema = z.object({
@@ -21,27 +20,56 @@ export interface TroveEndpoint {
 }
 
 /**
+ * A failed call to Trove, with the status to answer (Trove's own for 400/403/404/409; 503 when Trove
+ * fails or cannot be reached). `message` names no address; `detail` (Trove's URL, its whole answer
+ * with the guest's traceback) is for the server log.
+ */
+export class TroveCallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = "TroveCallError";
+  }
+}
+
+export const isTroveCallError = (error: unknown): error is TroveCallError =>
+  error instanceof Error &&
+  error.name === "TroveCallError" &&
+  typeof (error as { status?: unknown }).status === "number";
+
+/** Trove's guest agent refuses to publish a file that is not there, naming its path on the guest. */
+const MISSING_FILE = /^Cannot publish log file '.*' as it does not exist\.?$/;
+
+/**
  * Trove's faults are `{"<name>": {"code", "message"}}`; guest errors carry a remote traceback after
- * the first line, which is all a person needs to read.
+ * the first line, which is all a person needs to read (the traceback goes to the server log).
  */
 function faultMessage(status: number, body: string): string {
   try {
     const parsed = JSON.parse(body) as Record<string, { message?: unknown }>;
     const fault = Object.values(parsed)[0];
-    if (fault && typeof fault.message === "string") return fault.message.split("\n")[0]!.trim();
+    if (fault && typeof fault.message === "string") {
+      const first = fault.message.split("\n")[0]!.trim();
+      const guest = first.replace(/^An error occurred communicating with the guest: /, "");
+      return MISSING_FILE.test(guest)
+        ? "Nothing has been written to this log yet, so there is nothing to publish."
+        : first;
+    }
   } catch {
     // not JSON: fall through
   }
-  return `Trove answered ${status}${body ? `: ${body.slice(0, 200)}` : ""}`;
+  return `Trove answered HTTP ${status}.`;
 }
 
-const STATUS_CODES: Record<number, HttpError["code"]> = {
-  400: "bad_request",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  409: "conflict",
-};
+/** Why fetch failed, without where: `ECONNREFUSED`, or "did not answer in time". */
+function unreachableReason(error: unknown): string {
+  if ((error as Error).name === "TimeoutError") return "it did not answer in time";
+  const code = ((error as Error).cause as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : "the connection failed";
+}
 
 async function call<T>(
   endpoint: TroveEndpoint,
@@ -49,9 +77,10 @@ async function call<T>(
   schema: z.ZodType<T> | null,
   body?: unknown,
 ): Promise<T> {
+  const url = `${endpoint.url.replace(/\/+$/, "")}${path}`;
   let response: Response;
   try {
-    response = await fetch(`${endpoint.url.replace(/\/+$/, "")}${path}`, {
+    response = await fetch(url, {
       method: body === undefined ? "GET" : "POST",
       headers: {
         "X-Auth-Token": endpoint.token,
@@ -62,18 +91,22 @@ async function call<T>(
       signal: AbortSignal.timeout(endpoint.timeoutMs),
     });
   } catch (error) {
-    const reason =
-      (error as Error).name === "TimeoutError" ? "did not answer in time" : (error as Error).message;
-    throw new HttpError(503, "service_unavailable", `Trove at ${endpoint.url} is unreachable: ${reason}`);
+    const cause = (error as Error).cause as Error | undefined;
+    throw new TroveCallError(
+      503,
+      `Trove (the database service) is unreachable: ${unreachableReason(error)}.`,
+      `${url}: ${(error as Error).message}${cause?.message ? ` (${cause.message})` : ""}`,
+    );
   }
   const text = await response.text();
   if (!response.ok) {
-    const status = response.status >= 500 ? 503 : response.status;
-    throw new HttpError(
-      status,
-      STATUS_CODES[status] ?? "service_unavailable",
-      faultMessage(response.status, text),
-    );
+    const detail = `${response.status} from ${url}: ${text.slice(0, 4000)}`;
+    // Trove checks the token with Keystone: a 401 means this session's token is no good there.
+    if (response.status === 401) {
+      throw new TroveCallError(401, "Trove did not accept your session's token: log in again.", detail);
+    }
+    const status = [400, 403, 404, 409].includes(response.status) ? response.status : 503;
+    throw new TroveCallError(status, faultMessage(response.status, text), detail);
   }
   if (schema === null) return undefined as T; // actions answer 202 with no body
   let json: unknown;
@@ -84,10 +117,10 @@ async function call<T>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success)
-    throw new HttpError(
+    throw new TroveCallError(
       503,
-      "service_unavailable",
       "Trove sent an answer this dashboard does not understand.",
+      `${url}: ${parsed.error.message.slice(0, 2000)}`,
     );
   return parsed.data;
 }

@@ -58,10 +58,15 @@ export interface DatastoreControl {
 export type DatastoreProblem =
   "unreachable" | "refused" | "privileges" | "log_dir" | "restart" | "not_configured" | "failed";
 
+/**
+ * `message` is shown on the instance (to its project's members too) and names no address or path;
+ * `detail` says where and what the server or the driver said, for the server log.
+ */
 export class DatastoreError extends Error {
   constructor(
     readonly problem: DatastoreProblem,
     message: string,
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "DatastoreError";
@@ -97,6 +102,17 @@ export function isUnreachableCode(code: unknown): boolean {
 export function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split("\n")[0] ?? "").replace(/\.\s*$/, "") || "unknown error";
+}
+
+/**
+ * The driver's reason fit to show: MySQL names the client host (`'user'@'10.0.0.7'`), connection
+ * errors the address (`connect ECONNREFUSED 127.0.0.1:3307`, a socket path). For those only the
+ * code stays; the whole reason goes to the detail.
+ */
+export function shownReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
+  return reason(error).replace(/@(['"`])[^'"`]*\1/g, "");
 }
 
 export const DATASTORE_NAMES: Record<string, string> = {

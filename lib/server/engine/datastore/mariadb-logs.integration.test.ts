@@ -116,11 +116,12 @@ describe("failures leave the server as it was, and the other logs and instances 
     expect(guest).toMatch(/ERROR trove_logs\.guest_log \[-\] Could not enable log 'general': .*SUPER/);
   });
 
-  it("an unwritable log directory: a 400 naming it, general_log_file and general_log untouched", async () => {
+  it("an unwritable log directory: a 400 saying so (the path in the server log), general_log_file and general_log untouched", async () => {
     const before = await variables();
     await expect(engine.logAction(MEMBER, BAD_DIR, { name: "general", enable: true })).rejects.toMatchObject({
       code: "bad_request",
-      message: expect.stringContaining(`${unwritable}/mariadb-general.log`),
+      message: expect.stringMatching(/cannot write its log into the instance's log_dir/),
+      detail: expect.stringContaining(`${unwritable}/mariadb-general.log`),
     });
     await expect(
       engine.logAction(MEMBER, BAD_DIR, { name: "slow_query", enable: true }),
@@ -143,10 +144,17 @@ describe("failures leave the server as it was, and the other logs and instances 
       status: "SHUTDOWN",
       fault: { message: expect.stringMatching(/Cannot reach/) },
     });
-    await expect(engine.logAction(MEMBER, DOWN, { name: "general", enable: true })).rejects.toMatchObject({
+    // Where the server is goes to the server log (detail), not to the instance's project.
+    const refused = await engine
+      .logAction(MEMBER, DOWN, { name: "general", enable: true })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({
       code: "service_unavailable",
-      message: expect.stringMatching(/Cannot reach the MariaDB server at 127\.0\.0\.1:\d+ .*ECONNREFUSED/),
+      message: expect.stringMatching(/^Cannot reach the MariaDB server to [a-z' ]+: ECONNREFUSED\.$/),
+      detail: expect.stringMatching(/MariaDB at 127\.0\.0\.1:\d+ .*ECONNREFUSED/),
+      reference: expect.stringMatching(/^[0-9a-f]{10}$/),
     });
+    expect(instance.fault?.message).not.toMatch(/127\.0\.0\.1/);
     // The guest log is ours, not the server's: it still publishes.
     expect((await engine.logAction(ADMIN, DOWN, { name: "guest", publish: true })).status).toBe("Published");
     const all = await engine.checkInstances(ADMIN, true);

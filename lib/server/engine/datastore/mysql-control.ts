@@ -7,6 +7,7 @@ import {
   DatastoreError,
   isUnreachableCode,
   reason,
+  shownReason,
   type DatastoreControl,
   type DatastoreSnapshot,
   type LogState,
@@ -52,29 +53,34 @@ export class MysqlControl implements DatastoreControl {
     this.description = `${this.name} at ${serverAddress(settings)} as ${settings.user}`;
   }
 
+  /** The reason shown names no address (shownReason); the server's address and full words go to the detail. */
   private classify(error: unknown, doing: string, fileVariable?: string): DatastoreError {
     if (error instanceof DatastoreError) return error;
     const { code, errno, fatal } = error as { code?: string; errno?: number; fatal?: boolean };
-    const why = reason(error);
-    const server = `${this.name} server at ${serverAddress(this.settings)}`;
+    const why = shownReason(error);
+    const detail = `${this.description}: ${reason(error)}`;
+    const server = `${this.name} server`;
     if (isUnreachableCode(code) || errno === 1053 || errno === 1077 || errno === 2013 || (fatal && !errno))
-      return new DatastoreError("unreachable", `Cannot reach the ${server} to ${doing}: ${why}.`);
+      return new DatastoreError("unreachable", `Cannot reach the ${server} to ${doing}: ${why}.`, detail);
     if (errno === 1045 || errno === 1698 || errno === 1130 || errno === 1251 || errno === 1044)
       return new DatastoreError(
         "refused",
         `The ${server} refused the login of ${this.settings.user}: ${why}.`,
+        detail,
       );
     if (errno === 1227 || errno === 1142 || errno === 1143)
       return new DatastoreError(
         "privileges",
         `The ${this.name} user ${this.settings.user} may not ${doing}: ${why} (Trove's guest agent has SUPER).`,
+        detail,
       );
     if (errno === 1231 && fileVariable)
       return new DatastoreError(
         "log_dir",
-        `The ${this.name} server cannot write its log there: ${why} (the directory must exist and be writable by the server).`,
+        `The ${server} cannot write its log into the instance's log_dir (the directory must exist and be writable by the server).`,
+        detail,
       );
-    return new DatastoreError("failed", `The ${server} could not ${doing}: ${why}.`);
+    return new DatastoreError("failed", `The ${server} could not ${doing}: ${why}.`, detail);
   }
 
   /**
@@ -217,8 +223,9 @@ export class MysqlControl implements DatastoreControl {
           throw new DatastoreError(
             on ? "log_dir" : "failed",
             `${this.name} did not ${doing}: ${names.flag} is ${after[names.flag]} after setting it` +
-              (on ? ` (can the server write ${target.file}? its error log tells)` : "") +
+              (on ? " (can the server write into the instance's log_dir? its error log tells)" : "") +
               ".",
+            `${this.description}: ${names.file} = ${target.file}`,
           );
         }
         this.states.set(log.name, state);

@@ -7,6 +7,7 @@ import {
   DatastoreError,
   isUnreachableCode,
   reason,
+  shownReason,
   type DatastoreControl,
   type DatastoreSnapshot,
   type LogState,
@@ -45,26 +46,33 @@ export class PostgresqlControl implements DatastoreControl {
     this.description = `PostgreSQL at ${serverAddress(settings)} as ${settings.user}`;
   }
 
+  /** The reason shown names no address (shownReason); the server's address and full words go to the detail. */
   private classify(error: unknown, doing: string): DatastoreError {
     if (error instanceof DatastoreError) return error;
     const code = (error as { code?: string }).code;
-    const why = reason(error);
-    const where = `the PostgreSQL server at ${serverAddress(this.settings)}`;
+    const why = shownReason(error);
+    const detail = `${this.description}: ${reason(error)}`;
     const isSqlState = typeof code === "string" && SQLSTATE.test(code);
     if (!isSqlState || isUnreachableCode(code) || code.startsWith("57P") || code === "53300")
-      return new DatastoreError("unreachable", `Cannot reach ${where} to ${doing}: ${why}.`);
+      return new DatastoreError(
+        "unreachable",
+        `Cannot reach the PostgreSQL server to ${doing}: ${why}.`,
+        detail,
+      );
     if (code.startsWith("28") || code === "3D000")
       return new DatastoreError(
         "refused",
         `The PostgreSQL server refused the login of ${this.settings.user}: ${why}.`,
+        detail,
       );
     if (code === "42501")
       return new DatastoreError(
         "privileges",
         `The PostgreSQL role ${this.settings.user} may not ${doing}: ${why} (Trove's guest agent is a superuser; ` +
           "ALTER SYSTEM rights on the logging settings also do).",
+        detail,
       );
-    return new DatastoreError("failed", `The PostgreSQL server could not ${doing}: ${why}.`);
+    return new DatastoreError("failed", `The PostgreSQL server could not ${doing}: ${why}.`, detail);
   }
 
   /** Opens a connection; our own statements stay out of the general log when the role may say so. */
@@ -148,8 +156,9 @@ export class PostgresqlControl implements DatastoreControl {
       if (/could not (open|create)|No such file|Permission denied|Is a directory/i.test(message)) {
         throw new DatastoreError(
           "log_dir",
-          `The PostgreSQL server cannot write its log into ${directory}: ${message} (the directory must exist ` +
+          "The PostgreSQL server cannot write its log into the instance's log_dir (the directory must exist " +
             "and be writable by the server's user).",
+          `${this.description}: ${directory}: ${message}`,
         );
       }
       return; // not allowed to COPY to files: the check is skipped, the settings still apply
@@ -166,8 +175,9 @@ export class PostgresqlControl implements DatastoreControl {
         if (!writable) {
           throw new DatastoreError(
             "log_dir",
-            `The PostgreSQL server cannot append to ${file}: it belongs to uid ${existing.uid} with mode ` +
-              `${(mode & 0o777).toString(8)}; remove it or give it to the server's user.`,
+            "The PostgreSQL server cannot append to the log file already in the instance's log_dir: it " +
+              "belongs to another user; remove it or give it to the server's user.",
+            `${file} belongs to uid ${existing.uid} with mode ${(mode & 0o777).toString(8)}`,
           );
         }
       }

@@ -36,17 +36,25 @@ export function runRestartCommand(argv: string[], timeoutMs: number): Promise<vo
       if (error) reject(error);
       else resolve();
     };
-    child.on("error", (error) =>
-      finish(new DatastoreError("restart", `Cannot run the restart command ${command}: ${error.message}.`)),
-    );
+    // The command's name and output (paths, the server's own words) go to the detail, not the message.
+    child.on("error", (error) => {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      finish(
+        new DatastoreError(
+          "restart",
+          `Cannot run the restart_command (${code}).`,
+          `${command}: ${error.message}`,
+        ),
+      );
+    });
     child.on("exit", (code, signal) => {
       if (code === 0) return finish();
       const said = output.trim().split("\n").slice(-3).join(" ").trim();
       finish(
         new DatastoreError(
           "restart",
-          `The restart command ${command} failed (${signal ? `signal ${signal}` : `exit status ${code}`})` +
-            (said ? `: ${said}` : "."),
+          `The restart_command failed (${signal ? `signal ${signal}` : `exit status ${code}`}).`,
+          `${argv.join(" ")}${said ? `: ${said}` : ""}`,
         ),
       );
     });

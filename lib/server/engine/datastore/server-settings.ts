@@ -38,7 +38,8 @@ export function readPassword(source: PasswordSource): string | undefined {
   } catch (error) {
     throw new DatastoreError(
       "refused",
-      `Cannot read the password file ${source.file} (password_file): ${(error as NodeJS.ErrnoException).code ?? "error"}.`,
+      `Cannot read the instance's password_file (${(error as NodeJS.ErrnoException).code ?? "error"}).`,
+      `password_file ${source.file}: ${(error as Error).message}`,
     );
   }
 }

@@ -4,6 +4,7 @@ import { logActionBodySchema } from "@/lib/schemas/log";
 import { instanceParamsSchema } from "@/lib/schemas/route-params";
 import type { Scope } from "@/lib/paths";
 import { PublishJobs } from "@/lib/server/backend/publish-jobs";
+import { describeError } from "../errors";
 import { parseWith, readJsonBody } from "../request-guards";
 import { json } from "../respond";
 import { sessionRoute } from "../route";
@@ -38,8 +39,13 @@ export const logActionHandler = (scope: Scope) =>
     async ({ request, params, runtime, caller }) => {
       const { background, ...action } = await readJsonBody(request, actionBodySchema, "log action");
       if (!background || !action.publish) {
-        const log = await runtime.backend.logAction(caller, params.id, action);
-        if (action.publish) runtime.publishJobs.succeeded(PublishJobs.key(params.id, action.name));
+        const key = PublishJobs.key(params.id, action.name);
+        const log = await runtime.backend.logAction(caller, params.id, action).catch((error: unknown) => {
+          // A publish the server could not finish (store full or down) shows on the log as a background one does.
+          if (action.publish && describeError(error).status >= 500) runtime.publishJobs.failed(key, error);
+          throw error;
+        });
+        if (action.publish) runtime.publishJobs.succeeded(key);
         return json({ log });
       }
       // Validate and learn the size first (errors answer at once), then publish in the background.
