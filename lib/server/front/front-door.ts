@@ -1,5 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
 import { checkDeclaredLength, checkRequestLine, type Refusal } from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
