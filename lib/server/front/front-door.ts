@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
-import { checkDeclaredLength, checkRequestLine, type Refusal } from "./request-line";
+import { checkDeclaredLength, checkRequestLine, isApiPath, type Refusal } from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -49,15 +49,20 @@ export function createFrontDoor(options: FrontDoorOptions) {
       checkDeclaredLength(request.headers["content-length"]);
     if (refusal) return refuse(response, refusal);
     applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
+    // Nothing of this site is served in parts, and Next's file handler fails (500) on a malformed Range.
+    if (!isApiPath(request.url ?? "")) {
+      delete request.headers.range;
+      delete request.headers["if-range"];
+    }
     request.headers["content-security-policy"] = contentSecurityPolicy(nonce);
     if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
     options.handle(request, response).catch((error: unknown) => {
-      console.error("[trove-logs] request failed before the app answered:", error);
+      const reference = logWithReference("the app failed to answer", error);
       if (!response.headersSent) {
         refuse(response, {
           status: 500,
           code: "internal",
-          message: "Internal error; the server log has the details.",
+          message: `Internal error (reference ${reference}); the server log has the details.`,
         });
       } else response.destroy();
     });

@@ -7,7 +7,31 @@ describe("checkRequestLine", () => {
     expect(checkRequestLine("POST", "/api/instances/abc/log?x=%zz")).toBeUndefined(); // queries are the app's
     expect(checkRequestLine("GET", "/project/instances/%C3%A9t%C3%A9")).toBeUndefined();
     expect(checkRequestLine("OPTIONS", "/api/auth/config")).toBeUndefined();
+    expect(checkRequestLine("HEAD", "/icon.svg")).toBeUndefined();
   });
+
+  it.each([
+    ["POST", "/icon.svg"],
+    ["PUT", "/project/instances"],
+    ["POST", "/login"],
+    ["DELETE", "/"],
+    ["OPTIONS", "/_next/static/chunks/x.js"],
+  ])("answers %s to the page or file %s with 405: they are only read", (method, target) => {
+    const refusal = checkRequestLine(method, target);
+    expect(refusal).toMatchObject({
+      status: 405,
+      code: "method_not_allowed",
+      headers: { Allow: "GET, HEAD" },
+    });
+  });
+
+  it.each([
+    ["POST", "/api/auth/login"],
+    ["DELETE", "/api"],
+    ["POST", "/v1.0/p/instances/x/log"],
+  ])("lets %s %s through to the API", (method, target) =>
+    expect(checkRequestLine(method, target)).toBeUndefined(),
+  );
 
   it.each(["TRACE", "TRACK", "CONNECT", "PROPFIND"])("refuses %s with 405 and an Allow header", (method) => {
     const refusal = checkRequestLine(method, "/api/instances");

@@ -17,6 +17,9 @@ export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+/** The API (ours and Trove's); everything else is pages and files, which are only ever read. */
+export const isApiPath = (path: string) => /^\/(?:api|v1\.0)(?:\/|$)/.test(path);
+
 /**
  * Checks the method and the request target before the app sees them. Next answers a malformed
  * percent-escape with a plain-text 500 and would route `*` or an absolute URL in surprising ways, so
@@ -51,6 +54,16 @@ export function checkRequestLine(method: string, target: string): Refusal | unde
   }
   if (CONTROL_CHARACTERS.test(decoded)) {
     return { status: 400, code: "bad_request", message: "The request path contains control characters." };
+  }
+  // Next would treat a POST to a page as a Server Action (this app has none) and a POST to a public
+  // file as an error of its own: pages and files answer reads only.
+  if (!isApiPath(decoded) && method !== "GET" && method !== "HEAD") {
+    return {
+      status: 405,
+      code: "method_not_allowed",
+      message: `Pages and files are only read here (GET or HEAD), not ${method}.`,
+      headers: { Allow: "GET, HEAD" },
+    };
   }
   return undefined;
 }
