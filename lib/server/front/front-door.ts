@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
-import { checkDeclaredLength, checkRequestLine, isApiPath, type Refusal } from "./request-line";
+import { checkDeclaredLength, checkRequestLine, isApiTarget, type Refusal } from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -50,10 +50,12 @@ export function createFrontDoor(options: FrontDoorOptions) {
     if (refusal) return refuse(response, refusal);
     applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
     // Nothing of this site is served in parts, and Next's file handler fails (500) on a malformed Range.
-    if (!isApiPath(request.url ?? "")) {
+    if (!isApiTarget(request.url ?? "")) {
       delete request.headers.range;
       delete request.headers["if-range"];
     }
+    // This app has no Server Actions; Next would look for one named here and log a stack trace.
+    delete request.headers["next-action"];
     request.headers["content-security-policy"] = contentSecurityPolicy(nonce);
     if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
     options.handle(request, response).catch((error: unknown) => {

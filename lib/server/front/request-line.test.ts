@@ -16,6 +16,9 @@ describe("checkRequestLine", () => {
     ["POST", "/login"],
     ["DELETE", "/"],
     ["OPTIONS", "/_next/static/chunks/x.js"],
+    ["POST", "/api/../project/instances"],
+    ["POST", "/api/%2e%2e/login"],
+    ["POST", "//x/api/auth/login"],
   ])("answers %s to the page or file %s with 405: they are only read", (method, target) => {
     const refusal = checkRequestLine(method, target);
     expect(refusal).toMatchObject({

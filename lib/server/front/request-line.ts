@@ -18,7 +18,24 @@ export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** The API (ours and Trove's); everything else is pages and files, which are only ever read. */
-export const isApiPath = (path: string) => /^\/(?:api|v1\.0)(?:\/|$)/.test(path);
+const API_PATH = /^\/(?:api|v1\.0)(?:\/|$)/;
+
+/**
+ * The path the app will route: dot segments resolved (`/api/../login` is the login page, and
+ * `%2e%2e` counts as `..`, as for Next) and percent-escapes decoded; undefined when one is malformed.
+ */
+function routedPath(target: string): string | undefined {
+  try {
+    // Leading slashes collapse first, as Next does (`//x/api` would otherwise read as host `x`).
+    const path = target.split("?", 1)[0]!.replace(/^\/+/, "/");
+    return decodeURIComponent(new URL(path, "http://placeholder").pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the target goes to the API (false for a malformed one). */
+export const isApiTarget = (target: string) => API_PATH.test(routedPath(target) ?? "");
 
 /**
  * Checks the method and the request target before the app sees them. Next answers a malformed
@@ -41,11 +58,8 @@ export function checkRequestLine(method: string, target: string): Refusal | unde
       message: "The request target must be a path, like /api/instances.",
     };
   }
-  const path = target.split("?", 1)[0]!;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
+  const decoded = routedPath(target);
+  if (decoded === undefined) {
     return {
       status: 400,
       code: "bad_request",
@@ -57,7 +71,7 @@ export function checkRequestLine(method: string, target: string): Refusal | unde
   }
   // Next would treat a POST to a page as a Server Action (this app has none) and a POST to a public
   // file as an error of its own: pages and files answer reads only.
-  if (!isApiPath(decoded) && method !== "GET" && method !== "HEAD") {
+  if (!API_PATH.test(decoded) && method !== "GET" && method !== "HEAD") {
     return {
       status: 405,
       code: "method_not_allowed",

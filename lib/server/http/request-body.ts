@@ -9,6 +9,22 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client went away (or broke the stream) before its body was complete: nothing to log. */
+export class BodyIncompleteError extends Error {
+  constructor() {
+    super("The request body ended before it was complete.");
+    this.name = "BodyIncompleteError";
+  }
+}
+
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read();
+  } catch {
+    throw new BodyIncompleteError();
+  }
+}
+
 /**
  * The request body as text, read with a byte cap: a declared Content-Length over the limit is refused
  * before reading, and a body without one (chunked) is cut off as soon as it passes the limit, so an
@@ -22,7 +38,7 @@ export async function readBodyText(request: Request, limit = MAX_REQUEST_BODY_BY
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { HttpError, zodMessage } from "./errors";
-import { BodyTooLargeError, readBodyText } from "./request-body";
+import { BodyIncompleteError, BodyTooLargeError, readBodyText } from "./request-body";
 import { isSameOrigin } from "./request-origin";
 
 /**
@@ -38,6 +38,7 @@ export async function readJsonBody<T extends z.ZodType>(
     if (error instanceof BodyTooLargeError) {
       throw new HttpError(413, "payload_too_large", error.message, { Connection: "close" });
     }
+    if (error instanceof BodyIncompleteError) throw new HttpError(400, "bad_request", error.message);
     throw error;
   }
   let raw: unknown;

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { instanceIdSchema } from "@/lib/schemas/instance";
 import type { Caller } from "@/lib/server/backend/log-backend";
-import { BodyTooLargeError, readBodyText } from "@/lib/server/http/request-body";
+import { BodyIncompleteError, BodyTooLargeError, readBodyText } from "@/lib/server/http/request-body";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { TroveFault, toFaultResponse } from "./faults";
@@ -63,6 +63,7 @@ export async function troveBody(request: Request): Promise<unknown> {
     text = await readBodyText(request);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new TroveFault(413, error.message);
+    if (error instanceof BodyIncompleteError) throw new TroveFault(400, error.message);
     throw error;
   }
   try {
