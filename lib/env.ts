@@ -56,6 +56,15 @@ const envSchema = z.object({
   /** Where instances and logs come from: the embedded service, or a real Trove (`openstack`). */
   TROVE_LOGS_BACKEND: z.enum(["embedded", "openstack"]).default("embedded"),
   NODE_ENV: z.string().optional(),
+  // Sign-in throttling (429 with Retry-After before any password is checked) and password hashing.
+  /** Failed sign-ins per user name before each further one waits: 1 s, doubling up to the maximum. */
+  TROVE_LOGS_LOGIN_FAILURES_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** The same per client address; higher, as several people may share one address. */
+  TROVE_LOGS_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** The longest wait after failed sign-ins, in seconds. */
+  TROVE_LOGS_LOGIN_BACKOFF_MAX: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Local users' password hashes computed at once: they share Node's thread pool with file reads. */
+  TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

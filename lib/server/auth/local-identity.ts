@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
+import type { HashLimiter } from "./hash-limiter";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { readIfExists, writePrivateFile } from "./private-file";
 
@@ -22,6 +23,8 @@ export interface IdentityOptions {
   passwords: { admin?: string; demo?: string };
   /** Where generated passwords are announced (once, when generated). */
   announce(message: string): void;
+  /** Bounds the hashes that sign-in checks run at once (they share the thread pool with file reads). */
+  hashLimiter: HashLimiter;
 }
 
 /** The embedded mode's two users; passwords from the environment or generated once, stored hashed. */
@@ -29,6 +32,7 @@ export class LocalIdentity {
   private constructor(
     private readonly users: LocalUser[],
     private readonly hashes: Map<string, string>,
+    private readonly limiter: HashLimiter,
   ) {}
 
   static async open(options: IdentityOptions): Promise<LocalIdentity> {
@@ -63,16 +67,18 @@ export class LocalIdentity {
         `Generated login passwords (shown once; stored hashed in ${path}; delete it to generate new ones):\n${generated.join("\n")}`,
       );
     }
-    return new LocalIdentity(users, hashes);
+    return new LocalIdentity(users, hashes, options.hashLimiter);
   }
 
   async authenticate(username: string, password: string): Promise<LocalUser | undefined> {
     const user = this.users.find((candidate) => candidate.name === username);
     const hash = this.hashes.get(username);
     // Verify even for unknown users so response time does not reveal which names exist.
-    const valid = await verifyPassword(
-      password,
-      hash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    const valid = await this.limiter.run(() =>
+      verifyPassword(
+        password,
+        hash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      ),
     );
     return user && hash && valid ? user : undefined;
   }

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { sealData, unsealData } from "iron-session";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Principal } from "./identity-provider";
 import { keystoneCatalogSchema } from "./keystone/keystone-catalog";
@@ -34,13 +35,17 @@ export interface ServerSessionStoreOptions {
   now?: () => number;
 }
 
+/** Principals kept in memory at most; the rest are read back from SQLite when their cookie comes. */
+const MEMORY_SESSIONS = 10_000;
+
 /**
- * Keystone mode's sessions: the cookie carries a sealed random id; the principal with its token is
- * kept in memory and in SQLite (so a restart keeps people signed in).
+ * Sessions (local and Keystone mode): the cookie carries a sealed random id; the principal, Keystone's
+ * token included, is kept in SQLite (so a restart keeps people signed in) with the recent ones in
+ * memory. Deleting a session ends it for every copy of its cookie.
  */
 export class ServerSessionStore implements SessionStore {
   private readonly db: Database.Database;
-  private readonly memory = new Map<string, Principal>();
+  private readonly memory = new LRUCache<string, Principal>({ max: MEMORY_SESSIONS });
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
 
