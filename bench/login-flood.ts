@@ -1,223 +1,95 @@
 /**
- * Benchmark: a member's 50-line tail, alone and while 32 clients keep sending wrong passwords, on a real
- * server (`scripts/start.mjs`, local identity and store, its own data directory). The same run compares
- * three settings: hashing unbounded and no throttle (what the server did before), the hash bound alone
- * (throttle off), and the defaults (hash bound + throttle); and, for reference, the tail while 32
- * clients flood the cheapest public request. Prints p50/p95 and the ratios.
- *   npx vite-node --config vitest.config.mts bench/login-flood.ts -- [--port 3460] [--seconds 15]
+ * Benchmark: a member's 50-line tail, alone and while 32 clients keep sending wrong passwords, against
+ * real servers (`scripts/start.mjs`, local identity and store, each with its own data directory):
+ *   - before: a checkout of the code before sign-in was bounded (`--before <dir>`, built), if given;
+ *   - hash bound only: this checkout with the throttle switched off (many names from many addresses);
+ *   - defaults: this checkout as shipped (hash bound + throttle); also flooded with the cheapest public
+ *     request (GET /api/auth/config) for reference.
+ * The servers run side by side and are measured in turns, round after round, so that a shared
+ * machine's changing load falls on all of them alike. Prints p50/p95 and the ratios.
+ *   npx vite-node --config vitest.config.mts bench/login-flood.ts -- \
+ *     [--port 3460] [--seconds 10] [--rounds 3] [--before /path/to/old/checkout]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { option } from "./lib/cli-options";
-import { cpuSeconds } from "./lib/process-watch";
-import type { Env } from "./lib/run-command";
-import { now, percentile, say, sleep } from "./lib/stats";
-import { AppClient, startApp, stopApp, type App } from "./openstack/app-server";
+import { REPO_ROOT } from "./lib/repo-root";
+import { percentile, say } from "./lib/stats";
+import { CLIENTS, Server, writeConfig, type Flooded, type Setting } from "./login-flood/bench-server";
+import { stopApp } from "./openstack/app-server";
 
-const port = Number(option("port", "3460"));
-const seconds = Number(option("seconds", "15"));
-const CLIENTS = 32;
-const INSTANCE = "be0c0000-0000-4000-8000-000000000001";
-const PASSWORD = "bench-demo-password";
+const basePort = Number(option("port", "3460"));
+const seconds = Number(option("seconds", "10"));
+const rounds = Number(option("rounds", "3"));
+const before = option("before", "");
 const NO_THROTTLE = {
   TROVE_LOGS_LOGIN_FAILURES_PER_USER: "1000000",
   TROVE_LOGS_LOGIN_FAILURES_PER_ADDRESS: "1000000",
 };
-const SETTINGS: Array<{ name: string; env: Env }> = [
-  {
-    name: "unbounded, no throttle (before)",
-    env: { ...NO_THROTTLE, TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: "64" },
-  },
-  { name: "hash bound only", env: NO_THROTTLE },
-  { name: "defaults (bound + throttle)", env: {} },
+
+const SETTINGS: Setting[] = [
+  ...(before ? [{ name: "before", root: before, env: {} }] : []),
+  { name: "hash bound only", root: REPO_ROOT, env: NO_THROTTLE },
+  { name: "defaults", root: REPO_ROOT, env: {}, reference: true },
 ];
-const WRONG_LOGIN: RequestInit = {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "demo", password: "wrong" }),
-};
-
-interface Figures {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-interface Flooded extends Figures {
-  statuses: Record<string, number>;
-  perSecond: number;
-  /** The server's CPU share meanwhile (1 = one core). */
-  cpu: number;
-}
-
-function writeConfig(scratch: string): string {
-  const logFile = join(scratch, "logs", "general.log");
-  mkdirSync(join(scratch, "logs"), { recursive: true });
-  const lines = Array.from(
-    { length: 100_000 },
-    (_, i) =>
-      `2026-11-25T10:00:00.${String(i).padStart(6, "0")}Z\t${i % 97} Query\tSELECT * FROM orders WHERE id = ${i}\n`,
-  );
-  writeFileSync(logFile, lines.join(""));
-  const config = join(scratch, "trove-logs.json");
-  const instance = {
-    id: INSTANCE,
-    name: "bench-mysql",
-    project_id: "demo",
-    datastore: { type: "mysql", version: "8.0" },
-    logs: { general: { file: logFile } },
-  };
-  writeFileSync(config, JSON.stringify({ instances: [instance] }));
-  return config;
-}
-
-/** Tails one after another for `seconds` (at least 5); each one's milliseconds. */
-async function tails(client: AppClient, cookie: string): Promise<number[]> {
-  const times: number[] = [];
-  const until = now() + seconds * 1000;
-  while (now() < until || times.length < 5) {
-    const started = now();
-    const answer = await client.request("GET", `/api/instances/${INSTANCE}/log/general/tail?lines=50`, {
-      cookie,
-    });
-    if (answer.status !== 200) throw new Error(`tail: HTTP ${answer.status} ${answer.body.toString()}`);
-    times.push(now() - started);
-  }
-  return times;
-}
-
-const figures = (times: number[]): Figures => ({
-  n: times.length,
-  p50: percentile(times, 50),
-  p95: percentile(times, 95),
-  max: Math.max(...times),
-});
-
-/**
- * 32 clients sending a request back to back, in a worker thread (so that the flood does not delay
- * this thread's tail timings), until `stop`; the answers' statuses.
- */
-function flood(url: string, init: RequestInit) {
-  const worker = new Worker(
-    `const { parentPort, workerData } = require("node:worker_threads");
-    let stopped = false;
-    const statuses = {};
-    parentPort.on("message", () => (stopped = true));
-    const loop = async () => {
-      while (!stopped) {
-        const response = await fetch(workerData.url, workerData.init);
-        await response.arrayBuffer();
-        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-      }
-    };
-    Promise.all(Array.from({ length: workerData.clients }, loop)).then(() => parentPort.postMessage(statuses));`,
-    { eval: true, workerData: { url, init, clients: CLIENTS } },
-  );
-  return {
-    stop: () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        worker.once("message", (statuses: Record<string, number>) => {
-          void worker.terminate().then(() => resolve(statuses));
-        });
-        worker.once("error", reject);
-        worker.postMessage("stop");
-      }),
-  };
-}
-
-async function measure(index: number, scratch: string, withReference: boolean) {
-  const client = new AppClient(port);
-  const env: Env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    LANG: "C.UTF-8",
-    NEXT_TELEMETRY_DISABLED: "1",
-    HOSTNAME: "127.0.0.1",
-    TROVE_LOGS_HOST: "127.0.0.1",
-    PORT: String(port),
-    TROVE_LOGS_CONFIG: writeConfig(scratch),
-    TROVE_LOGS_DATA_DIR: join(scratch, `data-${index}`),
-    TROVE_LOGS_DEMO_PASSWORD: PASSWORD,
-    ...SETTINGS[index]!.env,
-  };
-  let app: App | undefined;
-  try {
-    app = await startApp(client, env);
-    const serverPid = app.serverPid;
-    const cookie = await client.login("demo", PASSWORD, "demo");
-    const action = (body: object) =>
-      client.expectOk("log action", "POST", `/api/instances/${INSTANCE}/log`, { json: body, cookie });
-    await action({ name: "general", enable: 1 });
-    await action({ name: "general", publish: 1 });
-    await tails(client, cookie); // warm-up
-    const alone = figures(await tails(client, cookie));
-    const during = async (path: string, init: RequestInit): Promise<Flooded> => {
-      const cpuBefore = cpuSeconds(serverPid);
-      const started = now();
-      const load = flood(client.url(path), init);
-      await sleep(1_000); // the flood under way before the first tail
-      const times = await tails(client, cookie);
-      const statuses = await load.stop();
-      const elapsed = (now() - started) / 1000;
-      const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
-      const cpu = (cpuSeconds(serverPid) - cpuBefore) / elapsed;
-      return { ...figures(times), statuses, perSecond: answered / elapsed, cpu };
-    };
-    const logins = await during("/api/auth/login", WRONG_LOGIN);
-    const reference = withReference ? await during("/api/auth/config", {}) : undefined;
-    return { alone, logins, reference };
-  } finally {
-    await stopApp(app);
-    client.close();
-  }
-}
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-const spread = (times: Figures) =>
-  `n ${times.n}, p50 ${ms(times.p50)} p95 ${ms(times.p95)} max ${ms(times.max)}`;
+const spread = (times: number[]) =>
+  `n ${times.length}, p50 ${ms(percentile(times, 50))} p95 ${ms(percentile(times, 95))} max ${ms(Math.max(...times))}`;
+const ratios = (times: number[], alone: number[]) =>
+  `×${(percentile(times, 50) / percentile(alone, 50)).toFixed(1)} / ×${(percentile(times, 95) / percentile(alone, 95)).toFixed(1)}`;
 const loadAverage = () =>
   loadavg()
     .map((load) => load.toFixed(2))
     .join(" ");
 
-function under(what: string, alone: Figures, load: Flooded): string {
-  const ratios = `×${(load.p50 / alone.p50).toFixed(1)} / ×${(load.p95 / alone.p95).toFixed(1)}`;
+function under(what: string, flooded: Flooded, alone: number[]): string {
+  const answered = Object.values(flooded.statuses).reduce((sum, count) => sum + count, 0);
+  const cpu = ((flooded.cpuSeconds / flooded.seconds) * 100).toFixed(0);
   return (
-    `during ${what}: ${spread(load)} (${ratios}); ` +
-    `${load.perSecond.toFixed(0)} answers/s ${JSON.stringify(load.statuses)}, server CPU ${(load.cpu * 100).toFixed(0)}%`
+    `tail during ${CLIENTS} clients' ${what}: ${spread(flooded.tails)} (${ratios(flooded.tails, alone)}); ` +
+    `${(answered / flooded.seconds).toFixed(0)} answers/s ${JSON.stringify(flooded.statuses)}, server CPU ${cpu}%`
   );
+}
+
+function report(server: Server): void {
+  const { name } = server.setting;
+  const { alone, logins, reference } = server.tally;
+  say(`${name}: tail alone: ${spread(alone)}`);
+  say(`${name}: ${under("wrong logins", logins, alone)}`);
+  if (reference.tails.length > 0) say(`${name}: ${under("GET /api/auth/config", reference, alone)}`);
 }
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), "trove-logs-login-flood-"));
-  say(`load average before: ${loadAverage()} (2 cores here are shared)`);
+  const servers = SETTINGS.map((setting, i) => new Server(setting, basePort + i, seconds));
+  say(`load average before: ${loadAverage()} (2 cores, shared)`);
   try {
-    const results = [];
-    for (const [index, setting] of SETTINGS.entries()) {
-      say(`${setting.name}: starting the server on port ${port}`);
-      const result = await measure(index, scratch, index === SETTINGS.length - 1);
-      say(`${setting.name}: tail alone: ${spread(result.alone)}`);
-      say(`${setting.name}: ${under(`${CLIENTS} clients' wrong logins`, result.alone, result.logins)}`);
-      if (result.reference) {
-        say(
-          `${setting.name}: ${under(`${CLIENTS} clients' GET /api/auth/config`, result.alone, result.reference)}`,
-        );
-      }
-      results.push(result);
+    const config = writeConfig(scratch);
+    for (const [i, server] of servers.entries()) {
+      say(`${server.setting.name}: starting on port ${basePort + i} from ${server.setting.root}`);
+      await server.start(config, join(scratch, `data-${i}`));
     }
-    const before = results[0]!.logins;
-    for (const [index, result] of results.entries()) {
-      if (index === 0) continue;
-      const p50 = (before.p50 / result.logins.p50).toFixed(1);
-      const p95 = (before.p95 / result.logins.p95).toFixed(1);
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const server of servers) await server.round();
+      say(`round ${round} of ${rounds} done (load average ${loadAverage()})`);
+    }
+    for (const server of servers) report(server);
+    const first = servers[0]!.tally.logins.tails;
+    for (const server of servers.slice(1)) {
+      const logins = server.tally.logins.tails;
+      const p50 = (percentile(first, 50) / percentile(logins, 50)).toFixed(1);
+      const p95 = (percentile(first, 95) / percentile(logins, 95)).toFixed(1);
       say(
-        `${SETTINGS[index]!.name}: tail during the login flood ×${p50} (p50) / ×${p95} (p95) faster than before`,
+        `${server.setting.name} vs ${servers[0]!.setting.name}: tail during the login flood ×${p50} (p50) / ×${p95} (p95) faster`,
       );
     }
   } finally {
+    for (const server of servers) {
+      await stopApp(server.app);
+      server.client.close();
+    }
     say(`load average after: ${loadAverage()}`);
     rmSync(scratch, { recursive: true, force: true });
   }

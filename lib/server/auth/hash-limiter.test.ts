@@ -7,12 +7,10 @@ describe("hash limiter", () => {
   it("runs at most `concurrency` hashes, queues a few, and refuses the rest at once with 503", async () => {
     const stored = await hashPassword("right");
     const limiter = new HashLimiter({ concurrency: 1, queue: 2 });
-    const checks = ["right", "wrong", "right"].map((password) =>
-      limiter.run(() => verifyPassword(password, stored)),
-    );
+    const checks = ["right", "wrong", "right"].map((password) => limiter.verify(password, stored));
     expect(limiter.load).toEqual({ active: 1, waiting: 2 });
 
-    const refused = await limiter.run(() => verifyPassword("right", stored)).catch((error: unknown) => error);
+    const refused = await limiter.verify("right", stored).catch((error: unknown) => error);
     expect(isIdentityError(refused) && refused).toMatchObject({
       status: 503,
       code: "service_unavailable",
@@ -23,7 +21,7 @@ describe("hash limiter", () => {
 
     expect(await Promise.all(checks)).toEqual([true, false, true]);
     expect(limiter.load).toEqual({ active: 0, waiting: 0 });
-    expect(await limiter.run(() => verifyPassword("right", stored))).toBe(true);
+    expect(await limiter.verify("right", stored)).toBe(true);
   });
 
   it("frees its place when a hash fails", async () => {

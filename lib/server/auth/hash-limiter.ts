@@ -1,6 +1,8 @@
 import "server-only";
 import pLimit, { type LimitFunction } from "p-limit";
 import { IdentityError } from "./identity-error";
+import { verifyPassword } from "./password-hash";
+import { ScryptWorkers } from "./scrypt-workers";
 
 export interface HashLimiterOptions {
   /** Hashes computed at once. */
@@ -10,16 +12,27 @@ export interface HashLimiterOptions {
 }
 
 /**
- * Bounds the password hashes in progress. scrypt runs on libuv's thread pool (4 threads by default),
- * which the object store's file reads share: unbounded, a flood of sign-ins queues every read behind
- * the hashing. When the queue is full the attempt is refused at once (503, try again in a moment)
- * rather than waiting without end.
+ * Bounds the password hashes in progress, and runs them in low-priority worker threads. Unbounded on
+ * libuv's thread pool (4 threads, shared with the object store's file reads), a flood of sign-ins
+ * queued every read behind the hashing. When the queue is full the attempt is refused at once (503,
+ * try again in a moment) rather than waiting without end.
  */
 export class HashLimiter {
   private readonly limit: LimitFunction;
+  private readonly workers: ScryptWorkers;
 
   constructor(private readonly options: HashLimiterOptions) {
     this.limit = pLimit(options.concurrency);
+    this.workers = new ScryptWorkers(options.concurrency);
+  }
+
+  /** Checks a password against a stored hash, in turn. */
+  verify(password: string, stored: string): Promise<boolean> {
+    return this.run(() =>
+      verifyPassword(password, stored, (secret, salt, keyLength, options) =>
+        this.workers.derive(secret, salt, keyLength, options),
+      ),
+    );
   }
 
   run<T>(hash: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import type { HashLimiter } from "./hash-limiter";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { hashPassword } from "./password-hash";
 import { readIfExists, writePrivateFile } from "./private-file";
 
 export interface LocalUser {
@@ -74,11 +74,9 @@ export class LocalIdentity {
     const user = this.users.find((candidate) => candidate.name === username);
     const hash = this.hashes.get(username);
     // Verify even for unknown users so response time does not reveal which names exist.
-    const valid = await this.limiter.run(() =>
-      verifyPassword(
-        password,
-        hash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-      ),
+    const valid = await this.limiter.verify(
+      password,
+      hash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     );
     return user && hash && valid ? user : undefined;
   }
