@@ -63,8 +63,8 @@ const envSchema = z.object({
   TROVE_LOGS_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** The longest wait after failed sign-ins, in seconds. */
   TROVE_LOGS_LOGIN_BACKOFF_MAX: z.coerce.number().int().min(1).max(86_400).default(300),
-  /** Local users' password hashes computed at once: they share Node's thread pool with file reads. */
-  TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Local users' password checks at once, each in a low-priority worker thread (scrypt: 16 MB apiece). */
+  TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

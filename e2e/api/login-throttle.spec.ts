@@ -3,7 +3,7 @@
 // sign-in, which forgets the failures it caused.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loginAs, run, writeLogFile } from "../fixtures/api";
-import { countOf, expectRetryAfter, loginAfterBackoff, loginFlood } from "../fixtures/login-flood";
+import { countOf, expectRetryAfter, loginAfterBackoff, loginFlood } from "../fixtures/sign-in";
 import { INSTANCES } from "../fixtures/run";
 
 test.describe.configure({ mode: "serial" });

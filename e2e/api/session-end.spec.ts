@@ -5,34 +5,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../fixtures/api";
-import { loginAfterBackoff, replayStatus } from "../fixtures/login-flood";
+import { loginAfterBackoff, replayStatus, sessionEndTests } from "../fixtures/sign-in";
 import { startOwnServer } from "../fixtures/own-server";
 
-const baseURL = () => test.info().project.use.baseURL!;
+sessionEndTests("session end (local identity)", () => ({
+  member: { username: "demo", password: run.passwords.demo },
+  admin: { username: "admin", password: run.passwords.admin },
+  otherProject: { id: "ops", name: "ops" },
+}));
 
-test.describe("session end (local identity)", () => {
-  test("a cookie replayed after logout is refused", async () => {
-    const { client, cookie } = await loginAfterBackoff(baseURL(), {
-      username: "demo",
-      password: run.passwords.demo,
-    });
-    expect(await replayStatus(baseURL(), cookie)).toBe(200); // a copy works while the session lasts
-    expect((await client.post("/api/auth/logout")).status()).toBe(200);
-    expect(await replayStatus(baseURL(), cookie)).toBe(401);
-  });
-
-  test("the old cookie is refused after a project switch; the new one works", async () => {
-    const { client, cookie } = await loginAfterBackoff(baseURL(), {
-      username: "admin",
-      password: run.passwords.admin,
-    });
-    const switched = await client.post("/api/auth/project", { data: { project: "ops" } });
-    expect(switched.status(), await switched.text()).toBe(200);
-    expect(await replayStatus(baseURL(), cookie)).toBe(401);
-    const session = await client.get("/api/auth/session");
-    expect(await session.json()).toMatchObject({ user: { name: "admin" }, project: { id: "ops" } });
-  });
-
+test.describe("session end (local identity), across a restart", () => {
   test("a signed-in user stays signed in across a restart; a logged-out cookie stays refused", async () => {
     test.setTimeout(300_000);
     const dir = mkdtempSync(join(tmpdir(), "trove-logs-session-restart-"));
