@@ -94,8 +94,9 @@ export class FailureBackoff {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const quiet = this.now() - Math.max(entry.lastFailureAt, entry.blockedUntil);
-    if (quiet >= this.policy.forgetAfterMs)
+    if (quiet >= this.policy.forgetAfterMs) {
       Object.assign(entry, { failures: 0, lastFailureAt: 0, blockedUntil: 0 });
+    }
     if (entry.failures > 0 || entry.pending > 0) return entry;
     this.entries.delete(key);
     return undefined;

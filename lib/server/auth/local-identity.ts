@@ -23,7 +23,7 @@ export interface IdentityOptions {
   passwords: { admin?: string; demo?: string };
   /** Where generated passwords are announced (once, when generated). */
   announce(message: string): void;
-  /** Bounds the hashes that sign-in checks run at once (they share the thread pool with file reads). */
+  /** Runs sign-in password checks, a bounded number at once, off the thread pool that file reads need. */
   hashLimiter: HashLimiter;
 }
 
