@@ -67,6 +67,15 @@ const envSchema = z.object({
    * those headers believed (client address, CSRF origin, Secure cookies); otherwise they are ignored.
    */
   TROVE_LOGS_TRUST_PROXY: flag(false),
+  // Sign-in throttling (429 with Retry-After before any password is checked) and password hashing.
+  /** Failed sign-ins per user name before each further one waits: 1 s, doubling up to the maximum. */
+  TROVE_LOGS_LOGIN_FAILURES_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** The same per client address; higher, as several people may share one address. */
+  TROVE_LOGS_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** The longest wait after failed sign-ins, in seconds. */
+  TROVE_LOGS_LOGIN_BACKOFF_MAX: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Local users' password checks at once, each in a low-priority worker thread (scrypt: 16 MB apiece). */
+  TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -90,12 +90,12 @@ export interface App {
   output: () => string;
 }
 
-/** Starts the app (building it first when needed) and waits until it answers. */
-export async function startApp(client: AppClient, env: Env): Promise<App> {
+/** Starts the app (building it first when needed) from `root` and waits until it answers. */
+export async function startApp(client: AppClient, env: Env, root = REPO_ROOT): Promise<App> {
   let output = "";
   // Its own process group, so that stopping it reaches the server too (and nothing else).
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: REPO_ROOT,
+    cwd: root,
     env: env as NodeJS.ProcessEnv,
     detached: true,
   });

@@ -1,14 +1,18 @@
 import "server-only";
 import { join } from "node:path";
 import type { Env } from "@/lib/env";
+import type { BackoffPolicy } from "./failure-backoff";
+import { HashLimiter } from "./hash-limiter";
 import type { IdentityProvider } from "./identity-provider";
 import { KeystoneClient } from "./keystone/keystone-client";
 import { KeystoneIdentity } from "./keystone/keystone-identity";
 import { ServiceTokenProvider } from "./keystone/service-token";
 import { LocalIdentity } from "./local-identity";
 import { LocalIdentityProvider } from "./local-identity-provider";
+import { LoginThrottle } from "./login-throttle";
 import { ServerSessionStore } from "./server-session-store";
-import { CookieSessionStore, type SessionStore } from "./session-store";
+import type { SessionStore } from "./session-store";
+import { ThrottledIdentity } from "./throttled-identity";
 
 export interface KeystoneAccess {
   client: KeystoneClient;
@@ -56,48 +60,79 @@ function keystoneAccess(settings: Env): KeystoneAccess | undefined {
   return { client, serviceToken };
 }
 
-/** The identity the environment asks for, with its session store. */
-export async function createIdentity(setup: IdentitySetup): Promise<Identity> {
+/** Hashes allowed to wait for a turn before sign-in is refused at once (503). */
+const HASH_QUEUE = 16;
+
+function loginThrottle(settings: Env): LoginThrottle {
+  const policy = (freeAttempts: number): BackoffPolicy => ({
+    freeAttempts,
+    baseDelayMs: 1_000,
+    maxDelayMs: settings.TROVE_LOGS_LOGIN_BACKOFF_MAX * 1000,
+    // Long enough that waiting for the failures to be forgotten is no faster than the backoff.
+    forgetAfterMs: Math.max(3_600_000, 4 * settings.TROVE_LOGS_LOGIN_BACKOFF_MAX * 1000),
+    // A few MB at most, however many names or addresses an attacker cycles through.
+    maxKeys: 10_000,
+  });
+  return new LoginThrottle({
+    user: policy(settings.TROVE_LOGS_LOGIN_FAILURES_PER_USER),
+    address: policy(settings.TROVE_LOGS_LOGIN_FAILURES_PER_ADDRESS),
+  });
+}
+
+async function identityProvider(
+  setup: IdentitySetup,
+  keystone: KeystoneAccess | undefined,
+): Promise<IdentityProvider> {
   const { env: settings } = setup;
-  const ttlSeconds = settings.TROVE_LOGS_SESSION_TTL;
-  const keystone = keystoneAccess(settings);
+  const sessionTtlMs = settings.TROVE_LOGS_SESSION_TTL * 1000;
   if (settings.TROVE_LOGS_IDENTITY === "keystone") {
     if (!keystone) {
       throw new Error(
         "Invalid environment:\n  TROVE_LOGS_KEYSTONE_URL: required when TROVE_LOGS_IDENTITY=keystone",
       );
     }
-    return {
-      identity: new KeystoneIdentity({
-        client: keystone.client,
-        serviceToken: keystone.serviceToken,
-        userDomain: settings.TROVE_LOGS_KEYSTONE_USER_DOMAIN,
-        projectDomain: settings.TROVE_LOGS_KEYSTONE_PROJECT_DOMAIN,
-        sessionTtlMs: ttlSeconds * 1000,
-        validationCacheMs: settings.TROVE_LOGS_KEYSTONE_VALIDATION_CACHE * 1000,
-      }),
-      sessions: new ServerSessionStore({
-        dir: join(settings.TROVE_LOGS_DATA_DIR, "sessions"),
-        secret: setup.sessionSecret,
-        ttlSeconds,
-      }),
-      keystone,
-    };
+    return new KeystoneIdentity({
+      client: keystone.client,
+      serviceToken: keystone.serviceToken,
+      userDomain: settings.TROVE_LOGS_KEYSTONE_USER_DOMAIN,
+      projectDomain: settings.TROVE_LOGS_KEYSTONE_PROJECT_DOMAIN,
+      sessionTtlMs,
+      validationCacheMs: settings.TROVE_LOGS_KEYSTONE_VALIDATION_CACHE * 1000,
+    });
   }
   const users = await LocalIdentity.open({
     dataDir: settings.TROVE_LOGS_DATA_DIR,
     projectIds: setup.projects.map((project) => project.id),
     passwords: { admin: settings.TROVE_LOGS_ADMIN_PASSWORD, demo: settings.TROVE_LOGS_DEMO_PASSWORD },
     announce: setup.announce,
+    hashLimiter: new HashLimiter({
+      concurrency: settings.TROVE_LOGS_PASSWORD_HASH_CONCURRENCY,
+      queue: HASH_QUEUE,
+    }),
   });
   const names = new Map(setup.projects.map((project) => [project.id, project.name]));
+  return new LocalIdentityProvider({
+    users,
+    projectName: (id) => names.get(id) ?? id,
+    sessionTtlMs,
+  });
+}
+
+/**
+ * The identity the environment asks for, its sign-in throttled, with the session store. Sessions are
+ * kept on the server in both modes, so logout and a project switch end the old cookie for good.
+ */
+export async function createIdentity(setup: IdentitySetup): Promise<Identity> {
+  const { env: settings } = setup;
+  const keystone = keystoneAccess(settings);
+  const identity = new ThrottledIdentity(await identityProvider(setup, keystone), loginThrottle(settings));
   return {
-    identity: new LocalIdentityProvider({
-      users,
-      projectName: (id) => names.get(id) ?? id,
-      sessionTtlMs: ttlSeconds * 1000,
+    identity,
+    sessions: new ServerSessionStore({
+      dir: join(settings.TROVE_LOGS_DATA_DIR, "sessions"),
+      secret: setup.sessionSecret,
+      ttlSeconds: settings.TROVE_LOGS_SESSION_TTL,
     }),
-    sessions: new CookieSessionStore(setup.sessionSecret, ttlSeconds),
     keystone,
   };
 }

@@ -30,6 +30,8 @@ export interface LoginOptions {
   project?: string;
   /** The user's domain name (Keystone). */
   domain?: string;
+  /** The client's address, for throttling failed sign-ins ("unknown" when not known). */
+  client?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isIdentityError } from "./identity-error";
+import { HashLimiter } from "./hash-limiter";
 import { LocalIdentity } from "./local-identity";
 import { LocalIdentityProvider } from "./local-identity-provider";
 
@@ -17,6 +18,7 @@ const provider = async (now = () => Date.now()) =>
       projectIds: ["demo", "ops"],
       passwords: { admin: "admin-pw", demo: "demo-pw" },
       announce: () => undefined,
+      hashLimiter: new HashLimiter({ concurrency: 1, queue: 16 }),
     }),
     projectName: (id) => ({ demo: "Demo project", ops: "Operations" })[id] ?? id,
     sessionTtlMs: 60_000,

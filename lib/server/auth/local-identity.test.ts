@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HashLimiter } from "./hash-limiter";
 import { LocalIdentity } from "./local-identity";
 
 let dir: string;
@@ -18,6 +19,7 @@ const open = (passwords: { admin?: string; demo?: string } = {}) =>
     projectIds: ["demo", "ops"],
     passwords,
     announce: (m) => announced.push(m),
+    hashLimiter: new HashLimiter({ concurrency: 1, queue: 16 }),
   });
 
 describe("local identity", () => {

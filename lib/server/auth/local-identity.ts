@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
-import { hashPassword, verifyPassword } from "./password-hash";
+import type { HashLimiter } from "./hash-limiter";
+import { hashPassword } from "./password-hash";
 import { readIfExists, writePrivateFile } from "./private-file";
 
 export interface LocalUser {
@@ -22,6 +23,8 @@ export interface IdentityOptions {
   passwords: { admin?: string; demo?: string };
   /** Where generated passwords are announced (once, when generated). */
   announce(message: string): void;
+  /** Runs sign-in password checks, a bounded number at once, off the thread pool that file reads need. */
+  hashLimiter: HashLimiter;
 }
 
 /** The embedded mode's two users; passwords from the environment or generated once, stored hashed. */
@@ -29,6 +32,7 @@ export class LocalIdentity {
   private constructor(
     private readonly users: LocalUser[],
     private readonly hashes: Map<string, string>,
+    private readonly limiter: HashLimiter,
   ) {}
 
   static async open(options: IdentityOptions): Promise<LocalIdentity> {
@@ -63,14 +67,14 @@ export class LocalIdentity {
         `Generated login passwords (shown once; stored hashed in ${path}; delete it to generate new ones):\n${generated.join("\n")}`,
       );
     }
-    return new LocalIdentity(users, hashes);
+    return new LocalIdentity(users, hashes, options.hashLimiter);
   }
 
   async authenticate(username: string, password: string): Promise<LocalUser | undefined> {
     const user = this.users.find((candidate) => candidate.name === username);
     const hash = this.hashes.get(username);
     // Verify even for unknown users so response time does not reveal which names exist.
-    const valid = await verifyPassword(
+    const valid = await this.limiter.verify(
       password,
       hash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     );

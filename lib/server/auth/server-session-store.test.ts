@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Principal } from "./identity-provider";
 import { ServerSessionStore } from "./server-session-store";
-import { CookieSessionStore } from "./session-store";
 
 const secret = "k".repeat(40);
 let dir: string;
@@ -82,16 +81,18 @@ describe("server-side sessions", () => {
   });
 });
 
-describe("cookie sessions (local mode)", () => {
-  it("round-trips who and where, without any token", async () => {
-    const store = new CookieSessionStore(secret, 60);
-    const cookie = await store.create(principal({ token: undefined }));
-    expect(await store.read(cookie)).toMatchObject({
-      userId: "u-demo",
-      userName: "demo",
-      projectId: "p-demo",
-      roles: ["member", "reader"],
-    });
-    expect(await store.read("garbage")).toBeUndefined();
+describe("local-mode sessions", () => {
+  it("keep who and where without a token; an ended one stays ended after a restart", async () => {
+    const local = principal({ token: undefined, userId: "demo", projectId: "demo" });
+    const store = open();
+    const kept = await store.create(local);
+    const ended = await store.create(local);
+    await store.delete(ended);
+    store.close();
+    const reopened = open();
+    expect(await reopened.read(kept)).toEqual(local);
+    expect(await reopened.read(ended)).toBeUndefined();
+    expect(await reopened.read("garbage")).toBeUndefined();
+    reopened.close();
   });
 });

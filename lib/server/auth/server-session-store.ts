@@ -1,15 +1,13 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
-import { sealData, unsealData } from "iron-session";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Principal } from "./identity-provider";
 import { keystoneCatalogSchema } from "./keystone/keystone-catalog";
+import { SessionIdCookie } from "./session-id-cookie";
 import type { SessionStore } from "./session-store";
-
-const cookieSchema = z.object({ v: z.literal(2), sid: z.string().min(32) });
 
 const principalSchema = z.object({
   userId: z.string(),
@@ -23,9 +21,6 @@ const principalSchema = z.object({
   expiresAt: z.number(),
 });
 
-/** Stored under a hash of the session id: the database alone does not give anyone a usable cookie. */
-const keyOf = (sid: string) => createHash("sha256").update(sid).digest("hex");
-
 export interface ServerSessionStoreOptions {
   /** Directory for `sessions.sqlite` (created 0700; the file 0600). */
   dir: string;
@@ -34,18 +29,24 @@ export interface ServerSessionStoreOptions {
   now?: () => number;
 }
 
+/** Principals kept in memory at most; the rest are read back from SQLite when their cookie comes. */
+const MEMORY_SESSIONS = 10_000;
+
 /**
- * Keystone mode's sessions: the cookie carries a sealed random id; the principal with its token is
- * kept in memory and in SQLite (so a restart keeps people signed in).
+ * Sessions (local and Keystone mode): the cookie carries a sealed random id; the principal, Keystone's
+ * token included, is kept in SQLite (so a restart keeps people signed in) with the recent ones in
+ * memory. Deleting a session ends it for every copy of its cookie.
  */
 export class ServerSessionStore implements SessionStore {
   private readonly db: Database.Database;
-  private readonly memory = new Map<string, Principal>();
+  private readonly memory = new LRUCache<string, Principal>({ max: MEMORY_SESSIONS });
+  private readonly cookies: SessionIdCookie;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: ServerSessionStoreOptions) {
     this.now = options.now ?? Date.now;
+    this.cookies = new SessionIdCookie(options.secret, MEMORY_SESSIONS);
     mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     chmodSync(options.dir, 0o700);
     const file = join(options.dir, "sessions.sqlite");
@@ -67,19 +68,22 @@ export class ServerSessionStore implements SessionStore {
   }
 
   async create(principal: Principal): Promise<string> {
-    const sid = randomBytes(32).toString("base64url");
-    const key = keyOf(sid);
+    // The cookie lasts as long as the session (at least a minute, at most the session lifetime).
+    const remaining = Math.ceil((principal.expiresAt - this.now()) / 1000);
+    const { value, key } = await this.cookies.issue(
+      Math.max(60, Math.min(this.options.ttlSeconds, remaining)),
+    );
     this.db
       .prepare(
         "INSERT INTO sessions (key, user_name, principal, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
       )
       .run(key, principal.userName, JSON.stringify(principal), this.now(), principal.expiresAt);
     this.memory.set(key, principal);
-    return this.seal(sid, principal);
+    return value;
   }
 
   async read(value: string): Promise<Principal | undefined> {
-    const key = await this.keyFor(value);
+    const key = await this.cookies.keyOf(value);
     if (!key) return undefined;
     let principal = this.memory.get(key);
     if (!principal) {
@@ -98,7 +102,8 @@ export class ServerSessionStore implements SessionStore {
   }
 
   refresh(value: string, principal: Principal): void {
-    void this.keyFor(value)
+    void this.cookies
+      .keyOf(value)
       .then((key) => {
         if (!key || !this.memory.has(key)) return;
         const before = this.memory.get(key);
@@ -111,38 +116,19 @@ export class ServerSessionStore implements SessionStore {
   }
 
   async replace(value: string, principal: Principal): Promise<string> {
-    const key = await this.keyFor(value);
+    const key = await this.cookies.keyOf(value);
     if (key) this.remove(key);
     return this.create(principal);
   }
 
   async delete(value: string): Promise<void> {
-    const key = await this.keyFor(value);
+    const key = await this.cookies.keyOf(value);
     if (key) this.remove(key);
   }
 
   close(): void {
     clearInterval(this.sweeper);
     this.db.close();
-  }
-
-  private seal(sid: string, principal: Principal): Promise<string> {
-    const ttl = Math.max(
-      60,
-      Math.min(this.options.ttlSeconds, Math.ceil((principal.expiresAt - this.now()) / 1000)),
-    );
-    return sealData({ v: 2, sid }, { password: this.options.secret, ttl });
-  }
-
-  private async keyFor(value: string): Promise<string | undefined> {
-    try {
-      const parsed = cookieSchema.safeParse(
-        await unsealData<unknown>(value, { password: this.options.secret }),
-      );
-      return parsed.success ? keyOf(parsed.data.sid) : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private write(key: string, principal: Principal): void {
