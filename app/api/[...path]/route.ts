@@ -1,5 +1,10 @@
-// Any other /api path: a JSON 404 instead of the HTML not-found page.
-import { jsonError } from "@/lib/server/http/errors";
+// Any /api path without a route of its own (and /api itself): a JSON 404, never the HTML not-found page.
+import { unknownApiPath } from "@/lib/server/http/handlers/unknown-path";
 
-const notFound = async () => jsonError(404, "not_found", "No such API endpoint.");
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export {
+  unknownApiPath as GET,
+  unknownApiPath as POST,
+  unknownApiPath as PUT,
+  unknownApiPath as PATCH,
+  unknownApiPath as DELETE,
+};

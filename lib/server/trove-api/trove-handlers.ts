@@ -1,7 +1,7 @@
 import "server-only";
 import { instanceActionBodySchema } from "@/lib/schemas/instance";
 import { logActionBodySchema } from "@/lib/schemas/log";
-import { TroveFault } from "./faults";
+import { faultResponse, TroveFault } from "./faults";
 import { troveInstanceView } from "./trove-views";
 import { troveBody, troveJson, troveRoute, type TroveContext } from "./trove-route";
 
@@ -50,3 +50,6 @@ export const instanceAction = troveRoute(async (context) => {
   await context.runtime.backend.restartInstance(context.caller, instanceId(context));
   return new Response(null, { status: 202 });
 });
+
+/** Any other path under /v1.0: Trove's own 404 (a route of its own, so Next never renders a page for it). */
+export const unknownTrovePath = async () => faultResponse(404, "The resource could not be found.");
