@@ -35,12 +35,15 @@ interface Slot {
 /**
  * Worker threads that scan pieces of logs, so the event loop only reads bytes and hands them over.
  * Pieces of every search wait in one FIFO queue (searches take turns); each worker scans one piece at
- * a time within `budgetMs`, or is terminated and replaced and that piece's search fails.
+ * a time within `budgetMs`, or is terminated and replaced and that piece's search fails. (A thread
+ * inside a native RE2 call stops when that call returns; search-query bounds what one call costs.)
  */
 export class ScanPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** Stopped workers whose thread still runs: termination waits for the RE2 call in progress. */
+  private stopping = 0;
 
   constructor(private readonly options: { size: number; budgetMs: number }) {}
 
@@ -78,7 +81,10 @@ export class ScanPool {
     while (this.queue.length) {
       const slot = this.slots.find((candidate) => candidate.ready && !candidate.job);
       if (!slot) {
-        if (this.slots.length < this.options.size) this.spawn();
+        // Replacements wait while stopped workers still finish their last call: never more than
+        // 2 × size threads scanning, so the event loop always keeps its share of the CPUs.
+        const { size } = this.options;
+        if (this.slots.length < size && this.slots.length + this.stopping < 2 * size) this.spawn();
         return;
       }
       const job = this.queue.shift()!;
@@ -135,7 +141,9 @@ export class ScanPool {
     slot.job?.reject(error);
     // A worker that cannot even start (re2 missing) would fail again: fail the waiting pieces too.
     if (failedToStart) for (const job of this.queue.splice(0)) job.reject(error);
+    this.stopping += 1;
     await slot.worker.terminate();
+    this.stopping -= 1;
     this.dispatch();
   }
 }

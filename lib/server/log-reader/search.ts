@@ -111,6 +111,8 @@ export async function* searchLog(
     }
   }
 
+  // At once: the client knows the search runs (and the response's headers go out) before any match.
+  yield { type: "progress", scanned: 0, size };
   const inFlight: Array<{ outcome: Promise<ScanOutcome>; piece: Omit<Piece, "bytes"> }> = [];
   try {
     for await (const { bytes, partial, scanned: upTo } of linePieces(

@@ -48,8 +48,7 @@ async function* run(log: PublishedLog, search: SearchRequest, slot: SearchSlot, 
   try {
     if (slot.ahead > 0) {
       yield { type: "waiting", ahead: slot.ahead } satisfies LogSearchEvent;
-      await slot.ready(signal);
-      yield { type: "progress", scanned: 0, size: 0 } satisfies LogSearchEvent; // no longer waiting
+      await slot.ready(signal); // then searchLog's first event says it runs
     }
     yield* searchLog(log, search, { pool: searchService().pool, signal });
   } finally {
@@ -79,6 +78,8 @@ export function searchResponse(
   }
   const cancelled = new AbortController();
   const signal = AbortSignal.any([cancelled.signal, requestSignal]);
+  // Also when the client leaves before the body is ever read (the search then never starts).
+  signal.addEventListener("abort", () => slot.release(), { once: true });
   const chunks = ndjson(run(log, search, slot, signal), signal);
   const body = new ReadableStream<Uint8Array>(
     {
