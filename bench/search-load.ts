@@ -6,11 +6,12 @@
  *   npx vite-node --config vitest.config.mts bench/search-load.ts -- [--mb 100] [--port 3419] [--tails 60] [--dir /var/tmp]
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "./lib/repo-root";
 import type { Env } from "./lib/run-command";
 import { option } from "./lib/cli-options";
+import { writeLevelledLog } from "./lib/levelled-log";
 import { mbps, now, percentile, say, sleep } from "./lib/stats";
 
 const megabytes = Number(option("mb", "100"));
@@ -26,21 +27,6 @@ const REGEXES = [
   String.raw`MY-0(12|34)\d\b`,
   String.raw`(?:Warning|ERROR)\] \[MY-\d+\] query \d+ on \w+ took \d{3} ms$`,
 ];
-
-async function writeLog(path: string, bytes: number): Promise<void> {
-  const out = createWriteStream(path);
-  let written = 0;
-  for (let line = 0; written < bytes;) {
-    let block = "";
-    for (let i = 0; i < 1000; i += 1, line += 1) {
-      const level = line % 97 === 0 ? "ERROR" : line % 13 === 0 ? "Warning" : "Note";
-      block += `2026-11-25T10:${String(Math.floor(line / 60) % 60).padStart(2, "0")}:00.000000Z ${line % 997} [${level}] [MY-0${line % 9000}] query ${line} on orders took ${line % 1000} ms\n`;
-    }
-    written += Buffer.byteLength(block);
-    if (!out.write(block)) await new Promise<void>((done) => out.once("drain", () => done()));
-  }
-  await new Promise<void>((done) => out.end(() => done()));
-}
 
 async function login(user: "admin" | "demo"): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, {
@@ -105,7 +91,7 @@ async function main() {
   const dir = mkdtempSync(join(option("dir", "/var/tmp"), "trove-logs-search-bench-"));
   const logPath = join(dir, "logs", "general.log");
   mkdirSync(join(dir, "logs"));
-  await writeLog(logPath, megabytes * 1e6);
+  await writeLevelledLog(logPath, megabytes * 1e6);
   const config = join(dir, "config.json");
   const logs = { general: { file: logPath } };
   const instance = { id: INSTANCE, name: "bench", project_id: "demo", logs };

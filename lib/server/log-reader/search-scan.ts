@@ -58,8 +58,10 @@ export interface ScanResult {
  * to that copy, which is handed back instead of the piece.
  */
 export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Array) => boolean) {
-  const WINDOW = 64 * 1024;
-  const DENSE = 8; // hits in one window before going line by line (each window search may read ahead)
+  // A window search may read to the window's end (a greedy class like [^x]* crosses line ends), so
+  // windows are small; one call costs about as much as testing one line, so a window where most lines
+  // match goes line by line.
+  const WINDOW = 8 * 1024;
   const NL = 10;
   const CR = 13;
   const compiled = new Map<string, { re: RE2; needle?: Buffer; lineByLine: boolean }>();
@@ -130,8 +132,9 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
     /** Finds candidate lines with one search over [from, to) (whole lines), then tests each alone. */
     const searchWindow = (from: number, to: number) => {
       let at = from;
+      const firstLine = result.lines;
       for (let hits = 0; at < to; hits += 1) {
-        if (hits === DENSE) return eachLine(at, to);
+        if (hits >= 4 && hits * 2 > result.lines - firstLine) return eachLine(at, to);
         const index = needle ? bytes.subarray(at, to).indexOf(needle) : re.search(bytes.subarray(at, to));
         if (index === -1) break;
         const position = at + index;

@@ -1,12 +1,17 @@
 import "server-only";
 import type { LogSearchEvent } from "@/lib/schemas/log-view";
 import { listLogObjects, streamSegments, type PublishedLog } from "./published-log";
-import { WHOLE_LOG_READ_AHEAD } from "./read-ahead";
+import type { ReadAhead } from "./read-ahead";
 import { ScanTimeoutError, type ScanOutcome, type ScanPool } from "./search-pool";
 import { compileSearch, type SearchRequest } from "./search-query";
 
 export { compileSearch, SearchQueryError, type SearchRequest } from "./search-query";
 
+/**
+ * Objects a search reads ahead: enough to keep a worker busy (Swift answers in parallel), yet few, so
+ * that four searches do not fill the thread pool's queue that a tail's file reads wait in.
+ */
+const SEARCH_READ_AHEAD: ReadAhead = { objects: 2, bytesPerObject: 1024 * 1024 };
 /** Pieces handed to the workers: about this many bytes of whole lines. */
 const PIECE_BYTES = 1024 * 1024;
 /** Kept from a piece of a giant line (no line end within PIECE_BYTES) so a match across the cut is found. */
@@ -23,13 +28,36 @@ interface Piece {
   scanned: number;
 }
 
-/** Cuts the log's bytes into pieces of whole lines, each in an ArrayBuffer of its own (transferable). */
-async function* linePieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Piece> {
+/** Room for a piece: the carry (less than a piece) and the chunk that filled it. */
+const PIECE_CAPACITY = 2 * PIECE_BYTES;
+
+/**
+ * The buffers pieces travel in, each an ArrayBuffer of its own (transferable). The workers hand them
+ * back, so a search reuses a few instead of allocating one per MB (which keeps the GC busy).
+ */
+class PieceBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  take(size: number): Buffer {
+    const reused = size <= PIECE_CAPACITY ? this.free.pop() : undefined;
+    const buffer = reused ?? Buffer.allocUnsafeSlow(Math.max(size, PIECE_CAPACITY)).buffer;
+    return Buffer.from(buffer, 0, size);
+  }
+
+  give(bytes: Buffer): void {
+    if (bytes.buffer.byteLength === PIECE_CAPACITY && this.free.length <= IN_FLIGHT) {
+      this.free.push(bytes.buffer as ArrayBuffer);
+    }
+  }
+}
+
+/** Cuts the log's bytes into pieces of whole lines. */
+async function* linePieces(chunks: AsyncIterable<Uint8Array>, buffers: PieceBuffers): AsyncGenerator<Piece> {
   let parts: Uint8Array[] = [];
   let size = 0;
   let scanned = 0;
   const gather = () => {
-    const all = Buffer.allocUnsafeSlow(size);
+    const all = buffers.take(size);
     let at = 0;
     for (const part of parts) {
       all.set(part, at);
@@ -102,6 +130,7 @@ export async function* searchLog(
         text: text.toString("utf8").slice(0, MAX_MATCH_TEXT),
       };
     }
+    buffers.give(bytes);
     giantLineCounted = piece.partial && (giantLineCounted || result.matched > 0);
     lineNumber += result.lines;
     scanned = piece.scanned;
@@ -113,10 +142,12 @@ export async function* searchLog(
 
   // At once: the client knows the search runs (and the response's headers go out) before any match.
   yield { type: "progress", scanned: 0, size };
+  const buffers = new PieceBuffers();
   const inFlight: Array<{ outcome: Promise<ScanOutcome>; piece: Omit<Piece, "bytes"> }> = [];
   try {
     for await (const { bytes, partial, scanned: upTo } of linePieces(
-      streamSegments(log, segments, WHOLE_LOG_READ_AHEAD),
+      streamSegments(log, segments, SEARCH_READ_AHEAD),
+      buffers,
     )) {
       signal.throwIfAborted();
       const task = { query, bytes, partial, maxFound: Math.max(0, request.limit - sent) };
