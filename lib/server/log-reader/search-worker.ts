@@ -19,15 +19,6 @@ export type ScanReply = { id: number; bytes: Uint8Array } & (
  */
 function workerMain(load: (id: string) => unknown, createScanner: typeof createLineScanner) {
   const { parentPort } = load("node:worker_threads") as { parentPort: MessagePort };
-  // Scanning is background work: on Linux a thread has its own nice value, and at 10 the event loop
-  // (tails, pages, downloads) wins whenever both want a CPU.
-  try {
-    if (process.platform === "linux") {
-      (load("node:os") as { setPriority(pid: number, priority: number): void }).setPriority(0, 10);
-    }
-  } catch {
-    // Not allowed here: the worker scans at the event loop's priority.
-  }
   const { isUtf8 } = load("node:buffer") as { isUtf8: (bytes: Uint8Array) => boolean };
   const scan = createScanner(load("re2") as Parameters<typeof createLineScanner>[0], isUtf8);
   parentPort.on("message", ({ id, task }: ScanRequest) => {
