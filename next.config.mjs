@@ -5,7 +5,7 @@ const nextConfig = {
   compress: false,
   poweredByHeader: false,
   // Native or dynamically loaded drivers stay plain Node modules (pg is on Next's own list already).
-  serverExternalPackages: ["better-sqlite3", "mysql2"],
+  serverExternalPackages: ["better-sqlite3", "mysql2", "re2"],
   typedRoutes: false,
 };
 

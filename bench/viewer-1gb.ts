@@ -7,33 +7,17 @@
  *   npx vite-node --config vitest.config.mts bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { option } from "./lib/cli-options";
+import { writeLevelledLog } from "./lib/levelled-log";
 import { now, sleep } from "./lib/stats";
 
 const megabytes = Number(option("mb", "1024"));
 const port = Number(option("port", "3350"));
 const base = `http://127.0.0.1:${port}`;
-
-async function writeLog(path: string, bytes: number): Promise<number> {
-  const out = createWriteStream(path);
-  let written = 0;
-  let line = 0;
-  while (written < bytes) {
-    let block = "";
-    for (let i = 0; i < 1000; i += 1, line += 1) {
-      const level = line % 97 === 0 ? "ERROR" : line % 13 === 0 ? "Warning" : "Note";
-      block += `2026-11-25T10:${String(Math.floor(line / 60) % 60).padStart(2, "0")}:00.000000Z ${line % 997} [${level}] [MY-0${line % 9000}] query ${line} on orders took ${line % 1000} ms\n`;
-    }
-    written += Buffer.byteLength(block);
-    if (!out.write(block)) await new Promise<void>((done) => out.once("drain", () => done()));
-  }
-  await new Promise<void>((done) => out.end(() => done()));
-  return line;
-}
 
 async function heapMb(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
@@ -48,7 +32,7 @@ async function main() {
   const dir = mkdtempSync(join(option("dir", "/var/tmp"), "trove-logs-viewer-bench-"));
   const logs = join(dir, "logs");
   mkdirSync(logs);
-  const lines = await writeLog(join(logs, "general.log"), megabytes * 1e6);
+  const lines = await writeLevelledLog(join(logs, "general.log"), megabytes * 1e6);
   const config = join(dir, "config.json");
   const instance = "bench-1gb";
   writeFileSync(

@@ -76,6 +76,20 @@ const envSchema = z.object({
   TROVE_LOGS_LOGIN_BACKOFF_MAX: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Local users' password checks at once, each in a low-priority worker thread (scrypt: 16 MB apiece). */
   TROVE_LOGS_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  // Search (lib/server/log-reader/search-*.ts): worker threads scan the logs, with a time budget,
+  // and concurrent searches are capped so that searching never starves other requests.
+  /** Worker threads that scan logs for searches; unset: one less than the CPUs (at least 1). */
+  TROVE_LOGS_SEARCH_WORKERS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(64).optional(),
+  ),
+  /** Seconds a worker may spend on one ~1 MB piece of a log; past it the search is stopped. */
+  TROVE_LOGS_SEARCH_PIECE_TIMEOUT: z.coerce.number().positive().max(600).default(1),
+  /** Searches one user may have running or waiting at once (more: 429). */
+  TROVE_LOGS_SEARCH_PER_USER: z.coerce.number().int().min(1).max(1000).default(2),
+  /** Searches running at once in the process; more wait in a queue of TROVE_LOGS_SEARCH_QUEUE (then 429). */
+  TROVE_LOGS_SEARCH_RUNNING: z.coerce.number().int().min(1).max(1000).default(4),
+  TROVE_LOGS_SEARCH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -70,9 +70,9 @@ test.describe("dashboard API", () => {
     expect(events.at(-1)).toMatchObject({ type: "done", total: 1, truncated: false });
     await expectError(await demo.get(`${base}/search?q=(&regex=1`), 400, /regular expression/);
     await expectError(
-      await demo.get(`${base}/search?q=${encodeURIComponent("(a+)+$")}&regex=1`),
+      await demo.get(`${base}/search?q=${encodeURIComponent("select(?= 42)")}&regex=1`),
       400,
-      /repeats a group that itself repeats/,
+      /Lookahead and lookbehind .* not supported/,
     );
     await expectError(await demo.get(`${base}/search?q=`), 400);
   });

@@ -63,6 +63,8 @@ export const logSearchQuerySchema = z.object({
 
 export const logSearchEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("match"), line: z.number(), text: z.string() }),
+  /** The server runs its most searches at once: this one waits behind `ahead` others (sent first). */
+  z.object({ type: z.literal("waiting"), ahead: z.number() }),
   z.object({ type: z.literal("progress"), scanned: z.number(), size: z.number() }),
   z.object({ type: z.literal("done"), total: z.number(), truncated: z.boolean(), scanned: z.number() }),
   z.object({ type: z.literal("error"), message: z.string() }),

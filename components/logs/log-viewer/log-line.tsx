@@ -2,7 +2,7 @@
 
 import { memo, type MouseEvent } from "react";
 import { cn } from "@/lib/utils";
-import { displayText, isSlowQueryHeader, segmentLine, type Segment } from "./processing";
+import { displayText, isSlowQueryHeader, segmentLine, type Segment, type SearchMatcher } from "./processing";
 
 /** Row height of an unwrapped line (px); the list uses it as a fixed item height. */
 export const ROW_HEIGHT = 20;
@@ -18,7 +18,7 @@ const SEVERITY_CLASS = {
 export interface LogLineProps {
   number: number;
   text: string;
-  matcher: RegExp | null;
+  matcher: SearchMatcher | null;
   highlighted: boolean;
   wrap: boolean;
   /** Width of the line-number gutter, in characters. */

@@ -5,6 +5,7 @@ import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
 import { lineText, type LineWindow } from "./line-window";
 import { LogLine, ROW_HEIGHT } from "./log-line";
 import type { Anchor, Edge, LoaderState } from "./log-window-state";
+import type { SearchMatcher } from "./processing";
 import { EdgeStatus } from "./edge-status";
 
 export interface LogViewerProps {
@@ -17,7 +18,7 @@ export interface LogViewerProps {
   edgeError: string | null;
   wrap: boolean;
   following: boolean;
-  matcher: RegExp | null;
+  matcher: SearchMatcher | null;
   highlightLine: number | null;
   /** Digits of the largest line number (gutter width). */
   gutter: number;

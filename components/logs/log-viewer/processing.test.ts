@@ -78,6 +78,26 @@ describe("buildMatcher / matchRanges", () => {
     expect(buildMatcher({ q: "", regex: false, caseSensitive: false })).toBeNull();
   });
 
+  it("paints what the server's RE2 finds: its syntax, JavaScript's escapes, nothing it refuses", () => {
+    const spec = (q: string) => ({ q, regex: true, caseSensitive: false });
+    const upper = buildMatcher({ q: "\\p{Lu}+", regex: true, caseSensitive: true });
+    expect(matchRanges("café ÉTÉ", upper)).toEqual([{ start: 5, end: 8 }]);
+    expect(matchRanges("x café", buildMatcher(spec("caf\\u00e9")))).toEqual([{ start: 2, end: 6 }]);
+    expect(matchRanges("ab ab", buildMatcher(spec("(?P<x>ab)")))).toHaveLength(2);
+    expect(matchRanges("x 😀 y", buildMatcher(spec("\\u{1F600}")))).toEqual([{ start: 2, end: 4 }]);
+    // The server answers 400 for backreferences and lookaround: no paint either.
+    expect(buildMatcher(spec("(a)\\1"))).toBeNull();
+    expect(buildMatcher(spec("a(?=b)"))).toBeNull();
+  });
+
+  it("never freezes the page: patterns that make a backtracking engine explode run in linear time", () => {
+    // With a RegExp the first of these would not finish in the test's time (nor in a person's life).
+    const line = "a".repeat(20_000);
+    for (const q of ["(a|aa)+$x", "(.|.)*#@!", "(a+)+$x", "^(\\w+\\s?)*$x", "(x+x+)+y"]) {
+      expect(matchRanges(line, buildMatcher({ q, regex: true, caseSensitive: false }))).toEqual([]);
+    }
+  });
+
   it("stops at the given number of matches", () => {
     const matcher = buildMatcher({ q: "a", regex: false, caseSensitive: false });
     expect(matchRanges("a".repeat(1000), matcher, 5)).toHaveLength(5);

@@ -3,6 +3,8 @@
  * matches. No React, no fetching (tested in processing.test.ts; the window arithmetic is line-window.ts).
  */
 
+import { RE2JS } from "re2js";
+
 export type Severity = "error" | "warn" | "info";
 
 /** A run of a line's text with how to paint it. */
@@ -57,32 +59,38 @@ export interface SearchSpec {
   caseSensitive: boolean;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * What paints search matches: RE2 (a JavaScript port), the engine the server searches with — the same
+ * syntax and meaning (a pattern the server refuses paints nothing), and linear time, so no pattern can
+ * freeze the page on a long line the way a backtracking RegExp can.
+ */
+export type SearchMatcher = RE2JS;
 
 /** The pattern that paints search matches in visible lines; null when there is nothing (valid) to find. */
-export function buildMatcher(spec: SearchSpec | null): RegExp | null {
+export function buildMatcher(spec: SearchSpec | null): SearchMatcher | null {
   if (!spec || !spec.q) return null;
   try {
-    return new RegExp(spec.regex ? spec.q : escapeRegExp(spec.q), spec.caseSensitive ? "g" : "gi");
+    // The server's RE2 takes JavaScript's escapes (\u00e9, \cJ, (?<name>…)) too: translated the same way.
+    const source = spec.regex ? RE2JS.translateRegExp(spec.q) : RE2JS.quote(spec.q);
+    return RE2JS.compile(source, spec.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
   } catch {
     return null;
   }
 }
 
 /** Where the matcher matches, at most `max` times; empty matches are skipped. */
-export function matchRanges(text: string, matcher: RegExp | null, max = 200): Range[] {
+export function matchRanges(text: string, matcher: SearchMatcher | null, max = 200): Range[] {
   if (!matcher) return [];
   const ranges: Range[] = [];
-  for (const found of text.matchAll(matcher)) {
-    if (found[0].length === 0) continue;
-    ranges.push({ start: found.index, end: found.index + found[0].length });
-    if (ranges.length >= max) break;
+  const found = matcher.matcher(text);
+  while (ranges.length < max && found.find()) {
+    if (found.end() > found.start()) ranges.push({ start: found.start(), end: found.end() });
   }
   return ranges;
 }
 
 /** Splits a line into segments where severity words and search matches start and stop. */
-export function segmentLine(text: string, matcher: RegExp | null): Segment[] {
+export function segmentLine(text: string, matcher: SearchMatcher | null): Segment[] {
   const severities = severityRanges(text);
   const matches = matchRanges(text, matcher);
   if (severities.length === 0 && matches.length === 0) return [{ text }];

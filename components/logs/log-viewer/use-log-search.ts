@@ -16,6 +16,8 @@ export interface LogSearchState {
   truncated: boolean;
   scanned: number;
   size: number;
+  /** Searches ahead of this one while the server runs its most at once (0: not waiting). */
+  waiting: number;
   error: string | null;
 }
 
@@ -26,6 +28,7 @@ const IDLE: LogSearchState = {
   truncated: false,
   scanned: 0,
   size: 0,
+  waiting: 0,
   error: null,
 };
 const STARTED: LogSearchState = { ...IDLE, status: "searching" };
@@ -37,16 +40,19 @@ function apply(state: LogSearchState, events: LogSearchEvent[]): LogSearchState 
   const found: number[] = [];
   for (const event of events) {
     if (event.type === "match") found.push(event.line);
-    else if (event.type === "progress") next = { ...next, scanned: event.scanned, size: event.size };
+    else if (event.type === "waiting") next = { ...next, waiting: event.ahead };
+    else if (event.type === "progress")
+      next = { ...next, waiting: 0, scanned: event.scanned, size: event.size };
     else if (event.type === "done")
       next = {
         ...next,
         status: "done",
+        waiting: 0,
         total: event.total,
         truncated: event.truncated,
         scanned: event.scanned,
       };
-    else next = { ...next, status: "error", error: event.message };
+    else next = { ...next, status: "error", waiting: 0, error: event.message };
   }
   return found.length ? { ...next, lines: [...next.lines, ...found] } : next;
 }

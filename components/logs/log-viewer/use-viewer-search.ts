@@ -94,9 +94,13 @@ export function useViewerSearch(
     current,
   });
   const progress =
-    results.status === "searching" && results.size > 0
-      ? `scanned ${Math.floor((results.scanned / results.size) * 100)}%`
-      : null;
+    results.status !== "searching"
+      ? null
+      : results.waiting > 0
+        ? `waiting for ${results.waiting} other ${results.waiting === 1 ? "search" : "searches"} to finish`
+        : results.size > 0
+          ? `scanned ${Math.floor((results.scanned / results.size) * 100)}%`
+          : null;
 
   return {
     spec,

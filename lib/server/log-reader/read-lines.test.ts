@@ -9,8 +9,6 @@ import {
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
 import { readLines } from "./read-lines";
-import { searchLog } from "./search";
-import type { LogSearchEvent } from "@/lib/schemas/log-view";
 
 let workspace: ReturnType<typeof makeWorkspace>;
 const general = () => logFile(workspace.dir, "mysql", "general");
@@ -25,12 +23,6 @@ async function republish(limit = 50) {
   const engine = makeEngine(workspace, { limit });
   await engine.logAction(MEMBER, MYSQL, { name: "general", publish: true });
   return engine.locatePublished(MEMBER, MYSQL, "general");
-}
-
-async function collect(events: AsyncGenerator<LogSearchEvent>) {
-  const all: LogSearchEvent[] = [];
-  for await (const event of events) all.push(event);
-  return all;
 }
 
 beforeEach(() => {
@@ -77,67 +69,5 @@ describe("lines for the viewer", () => {
       total_lines: 15,
       lines: numbered(5, 11).trim().split("\n"),
     });
-  });
-});
-
-describe("search", () => {
-  it("finds literal matches case-insensitively with their line numbers, across objects", async () => {
-    const content = numbered(500)
-      .replace("line 250\n", "line 250 ERROR boom\n")
-      .replace("line 499\n", "line 499 error again\n");
-    const log = await publish(content);
-    const events = await collect(
-      searchLog(log, { query: "error", regex: false, caseSensitive: false, limit: 100 }),
-    );
-    expect(events.filter((e) => e.type === "match")).toEqual([
-      { type: "match", line: 250, text: "line 250 ERROR boom" },
-      { type: "match", line: 499, text: "line 499 error again" },
-    ]);
-    expect(events.at(-1)).toEqual({
-      type: "done",
-      total: 2,
-      truncated: false,
-      scanned: Buffer.byteLength(content),
-    });
-    const exact = await collect(
-      searchLog(log, { query: "ERROR", regex: false, caseSensitive: true, limit: 100 }),
-    );
-    expect(exact.filter((e) => e.type === "match")).toHaveLength(1);
-  });
-
-  it("supports regular expressions, one hit per line, counts beyond the limit", async () => {
-    const log = await publish(numbered(1000));
-    const events = await collect(
-      searchLog(log, { query: "line \\d*7$|7 7", regex: true, caseSensitive: true, limit: 10 }),
-    );
-    const matches = events.filter((e) => e.type === "match");
-    expect(matches).toHaveLength(10);
-    expect(matches[0]).toEqual({ type: "match", line: 7, text: "line 7" });
-    expect(events.at(-1)).toMatchObject({ type: "done", total: 100, truncated: true });
-    const literalDot = await collect(
-      searchLog(log, { query: "line 1.", regex: false, caseSensitive: true, limit: 10 }),
-    );
-    expect(literalDot.at(-1)).toMatchObject({ total: 0 });
-  });
-
-  it("rejects a broken regular expression with a reason", async () => {
-    const log = await publish(numbered(3));
-    await expect(
-      collect(searchLog(log, { query: "(", regex: true, caseSensitive: false, limit: 1 })),
-    ).rejects.toThrow(/Invalid regular expression/);
-  });
-
-  it("refuses nested repetition, which could hold the server for minutes on one long line", async () => {
-    const log = await publish(numbered(3));
-    for (const query of ["(a+)+$", "^(\\w+\\s?)*$", "(.*a){12}"]) {
-      await expect(
-        collect(searchLog(log, { query, regex: true, caseSensitive: false, limit: 1 })),
-      ).rejects.toThrow(/repeats a group that itself repeats/);
-    }
-    // Ordinary patterns, alternations and single repetitions stay allowed.
-    const plain = await collect(
-      searchLog(log, { query: "\\[?line (\\d+)\\]?|warn", regex: true, caseSensitive: false, limit: 5 }),
-    );
-    expect(plain.at(-1)).toMatchObject({ total: 3 });
   });
 });

@@ -49,6 +49,8 @@ export function createLocalObjectStore({ dir, now }: { dir: string; now?: () => 
 }
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
+/** Bytes per file read: 1 MB reads cost the event loop and the thread pool a fraction of 64 KB ones. */
+const READ_CHUNK = 1024 * 1024;
 
 class LocalStore implements LocalObjectStore {
   private readonly index: LocalIndex;
@@ -183,7 +185,12 @@ class LocalStore implements LocalObjectStore {
       if (end < start) return { info: toObjectInfo(row), start, end, body: Readable.from([]) };
       try {
         const handle = await open(this.layout.blobPath(row.blob), "r");
-        return { info: toObjectInfo(row), start, end, body: handle.createReadStream({ start, end }) };
+        return {
+          info: toObjectInfo(row),
+          start,
+          end,
+          body: handle.createReadStream({ start, end, highWaterMark: READ_CHUNK }),
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
         // Replaced or deleted between the lookup and the open: look again, unless nothing changed.

@@ -1,15 +1,14 @@
 import "server-only";
 import { tailQuerySchema } from "@/lib/schemas/log";
-import { logLinesQuerySchema, logSearchQuerySchema, type LogSearchEvent } from "@/lib/schemas/log-view";
+import { logLinesQuerySchema, logSearchQuerySchema } from "@/lib/schemas/log-view";
 import { logParamsSchema } from "@/lib/schemas/route-params";
 import type { Scope } from "@/lib/paths";
 import { downloadLog } from "@/lib/server/log-reader/download";
 import { readLines } from "@/lib/server/log-reader/read-lines";
-import { compileSearch, searchLog } from "@/lib/server/log-reader/search";
 import { tailLog } from "@/lib/server/log-reader/tail";
-import { HttpError } from "../errors";
 import { parseWith } from "../request-guards";
 import { iteratorToStream, json } from "../respond";
+import { checkSearch, searchResponse } from "./search-response";
 import { sessionRoute, type Handled, type SignedIn } from "../route";
 
 type LogRequest = Handled<{ id: string; name: string }> & SignedIn;
@@ -60,16 +59,6 @@ export const linesHandler = (scope: Scope) =>
     );
   });
 
-async function* ndjson(events: AsyncGenerator<LogSearchEvent>): AsyncGenerator<Uint8Array> {
-  const encoder = new TextEncoder();
-  try {
-    for await (const event of events) yield encoder.encode(`${JSON.stringify(event)}\n`);
-  } catch (error) {
-    // The 200 is already sent: report the failure as the stream's last event.
-    yield encoder.encode(`${JSON.stringify({ type: "error", message: (error as Error).message })}\n`);
-  }
-}
-
 export const searchHandler = (scope: Scope) =>
   readRoute(scope, async (context) => {
     const request = parseWith(logSearchQuerySchema, query(context.request), "query");
@@ -79,13 +68,7 @@ export const searchHandler = (scope: Scope) =>
       caseSensitive: request.case === "1",
       limit: request.limit,
     };
-    try {
-      compileSearch(search);
-    } catch (error) {
-      throw new HttpError(400, "bad_request", (error as Error).message);
-    }
+    checkSearch(search);
     const log = await open(context);
-    return new Response(iteratorToStream(ndjson(searchLog(log, search))), {
-      headers: { ...TEXT_HEADERS, "Content-Type": "application/x-ndjson; charset=utf-8" },
-    });
+    return searchResponse(log, search, context.caller.userId, context.request.signal);
   });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { compileSearch, repeatedCopies, SearchQueryError } from "./search-query";
+
+const regex = (query: string) => compileSearch({ query, regex: true, caseSensitive: false, limit: 1 });
+
+describe("search queries", () => {
+  it("counts the copies counted repetitions make, nesting multiplied", () => {
+    expect(repeatedCopies("error")).toBe(1);
+    expect(repeatedCopies("a{50}")).toBe(50);
+    expect(repeatedCopies("a{3,}")).toBe(3);
+    expect(repeatedCopies("a{2,200}")).toBe(200);
+    expect(repeatedCopies("(a{10}){10}")).toBe(100);
+    expect(repeatedCopies("((a{2}){3}b){4}")).toBe(24);
+    expect(repeatedCopies("(a|b{50}){3}c{7}")).toBe(150);
+    expect(repeatedCopies("(?:x{4})(y{5})")).toBe(5);
+    // Braces that are no counts: escaped, in a class, in \p{…} / \x{…}, or not digits.
+    expect(repeatedCopies("\\{500}")).toBe(1);
+    expect(repeatedCopies("[{]{5}")).toBe(5);
+    expect(repeatedCopies("[]{]{6}")).toBe(6);
+    expect(repeatedCopies("\\p{Greek}{20}\\x{263a}")).toBe(20);
+    expect(repeatedCopies("{foo}")).toBe(1);
+  });
+
+  it("refuses repetitions that would make a search crawl, saying how to write them", () => {
+    expect(() => regex("(\\w+\\s?){1000}x")).toThrow(SearchQueryError);
+    expect(() => regex("(\\w+\\s?){1000}x")).toThrow(/limited to 100 copies in all.*This one makes 1000/);
+    expect(() => regex("a{1001}")).toThrow(/limited to 100 copies in all.*RE2: invalid repetition size/);
+    expect(() => regex("(x{20}){20}")).toThrow(/limited to 100 copies in all .* \(This one makes 400\.\)/);
+    expect(regex("\\d{4}-\\d{2}-\\d{2}(x{10}){10}").source).toContain("{10}");
+  });
+
+  it("searches plain text as it is: case-sensitive text without line ends by bytes", () => {
+    expect(compileSearch({ query: "a.b(", regex: false, caseSensitive: true, limit: 1 })).toEqual({
+      source: "a\\.b\\(",
+      caseSensitive: true,
+      literal: "a.b(",
+    });
+    expect(compileSearch({ query: "a{500}", regex: false, caseSensitive: false, limit: 1 })).toEqual({
+      source: "a\\{500\\}",
+      caseSensitive: false,
+    });
+  });
+});

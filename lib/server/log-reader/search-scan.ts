@@ -1,0 +1,162 @@
+import type RE2 from "re2";
+
+/** A compiled search as the workers receive it (see compileSearch). */
+export interface LineQuery {
+  /** RE2 source; a literal query arrives escaped. */
+  source: string;
+  caseSensitive: boolean;
+  /** A case-sensitive literal without line ends: found with a plain byte search. */
+  literal?: string;
+}
+
+/**
+ * One piece of the log for a worker. Issue 11's filter mode is meant to grow here (context lines
+ * around each hit, severity filters): the answer already names lines by index and byte range, which
+ * is what context lines need too.
+ */
+export interface ScanTask {
+  query: LineQuery;
+  /** Whole lines (only the log's very last one may lack its line end), or a piece of one giant line. */
+  bytes: Uint8Array;
+  /** `bytes` is a piece of a line longer than the carry limit: no line end in it, matched as one text. */
+  partial: boolean;
+  /** Most matching lines to locate (every matching line is counted). */
+  maxFound: number;
+}
+
+/** A matching line: its index in the piece and its bytes [start, end), without the line end. */
+export interface FoundLine {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface ScanResult {
+  /** Line ends in the piece. */
+  lines: number;
+  /** Matching lines, one hit per line. */
+  matched: number;
+  /** The piece's first line matched (it may continue the previous piece's giant line). */
+  firstLineMatched: boolean;
+  found: FoundLine[];
+}
+
+/**
+ * The line matcher the search workers run. It is SELF-CONTAINED on purpose: its source text is
+ * evaluated inside each worker (Next bundles server code, so the worker cannot load a module by path),
+ * so it may use only its parameter and globals — no imports, no module-level names.
+ *
+ * Semantics are grep's: a line matches when the pattern matches within the line alone (`^`/`$` at its
+ * ends, a CR before the LF not part of it). For speed, RE2 first searches a window of whole lines at
+ * once (multi-line mode: `^`/`$` and `\b` see the same boundaries there), and only the line where a hit
+ * starts is tested alone — that also drops hits that ran across a line end. Windows with a CR, windows
+ * with many hits, and patterns whose anchors differ between a window and a line (`\A`, `\z`, `(?-m)`)
+ * are tested line by line. Every step is linear in the bytes (RE2 never backtracks).
+ *
+ * Invalid UTF-8 is matched as the viewer shows it: a piece that has any is first decoded with U+FFFD
+ * for the bad bytes (as the line API does), so `.` matches there too; the result's offsets then refer
+ * to that copy, which is handed back instead of the piece.
+ */
+export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Array) => boolean) {
+  // A window search may read to the window's end (a greedy class like [^x]* crosses line ends), so
+  // windows are small; one call costs about as much as testing one line, so a window where most lines
+  // match goes line by line.
+  const WINDOW = 8 * 1024;
+  const NL = 10;
+  const CR = 13;
+  const compiled = new Map<string, { re: RE2; needle?: Buffer; lineByLine: boolean }>();
+
+  const prepare = (query: LineQuery) => {
+    const key = JSON.stringify(query);
+    let entry = compiled.get(key);
+    if (!entry) {
+      entry = {
+        re: new RE2Engine(query.source, query.caseSensitive ? "mu" : "imu"),
+        needle: query.literal === undefined ? undefined : Buffer.from(query.literal),
+        lineByLine: /\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m/.test(query.source),
+      };
+      compiled.set(key, entry);
+      // A worker serves several searches in turn: keep a few compiled, forget the oldest.
+      if (compiled.size > 8) compiled.delete(compiled.keys().next().value as string);
+    }
+    return entry;
+  };
+
+  /** The piece, or a copy with U+FFFD for invalid UTF-8 (its own ArrayBuffer, so it can be transferred). */
+  const asShown = (piece: Uint8Array) => {
+    const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (isUtf8(bytes)) return bytes;
+    const text = bytes.toString("utf8");
+    const copy = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    copy.write(text);
+    return copy;
+  };
+
+  return function scan(task: ScanTask): { result: ScanResult; bytes: Buffer } {
+    const { re, needle, lineByLine } = prepare(task.query);
+    const bytes = asShown(task.bytes);
+    const size = bytes.length;
+    const result: ScanResult = { lines: 0, matched: 0, firstLineMatched: false, found: [] };
+    const hit = (start: number, end: number) => {
+      if (result.lines === 0) result.firstLineMatched = true;
+      result.matched += 1;
+      if (result.found.length < task.maxFound) result.found.push({ line: result.lines, start, end });
+    };
+    /** Where the line holding `at` ends (its LF, or the end of the piece). */
+    const lineEnd = (at: number) => {
+      const newline = bytes.indexOf(NL, at);
+      return newline === -1 ? size : newline;
+    };
+    const withoutCr = (start: number, end: number) => (end > start && bytes[end - 1] === CR ? end - 1 : end);
+    /** Counts the line ends in [from, to); returns where the line holding `to` starts. */
+    const skipLines = (from: number, to: number) => {
+      let start = from;
+      for (let at = bytes.indexOf(NL, from); at !== -1 && at < to; at = bytes.indexOf(NL, at + 1)) {
+        result.lines += 1;
+        start = at + 1;
+      }
+      return start;
+    };
+    /** Tests the line [start, end) alone; returns where the next line starts. */
+    const testLine = (start: number, end: number) => {
+      const text = withoutCr(start, end);
+      if (needle ? bytes.subarray(start, text).includes(needle) : re.test(bytes.subarray(start, text))) {
+        hit(start, text);
+      }
+      if (end < size) result.lines += 1;
+      return end + 1;
+    };
+    const eachLine = (from: number, to: number) => {
+      for (let start = from; start < to;) start = testLine(start, lineEnd(start));
+    };
+    /** Finds candidate lines with one search over [from, to) (whole lines), then tests each alone. */
+    const searchWindow = (from: number, to: number) => {
+      let at = from;
+      const firstLine = result.lines;
+      for (let hits = 0; at < to; hits += 1) {
+        if (hits >= 4 && hits * 2 > result.lines - firstLine) return eachLine(at, to);
+        const index = needle ? bytes.subarray(at, to).indexOf(needle) : re.search(bytes.subarray(at, to));
+        if (index === -1) break;
+        const position = at + index;
+        // An empty match after the window's last line end belongs to no line of this window.
+        if (position === to && bytes[to - 1] === NL) break;
+        at = testLine(skipLines(at, position), lineEnd(position));
+      }
+      if (at < to) skipLines(at, to);
+    };
+
+    if (task.partial) {
+      if (needle ? bytes.includes(needle) : re.test(bytes)) hit(0, size);
+      return { result, bytes };
+    }
+    let nextCr = bytes.indexOf(CR);
+    for (let from = 0; from < size;) {
+      const to = from + WINDOW >= size ? size : Math.min(size, lineEnd(from + WINDOW) + 1);
+      if (nextCr !== -1 && nextCr < from) nextCr = bytes.indexOf(CR, from);
+      if (lineByLine || (nextCr !== -1 && nextCr < to)) eachLine(from, to);
+      else searchWindow(from, to);
+      from = to;
+    }
+    return { result, bytes };
+  };
+}
