@@ -10,7 +10,7 @@ import {
 } from "@/lib/server/log-reader/search";
 import { searchService } from "@/lib/server/log-reader/search-service";
 import { SearchBusyError, type SearchSlot } from "@/lib/server/log-reader/search-slots";
-import { HttpError, toErrorResponse } from "../errors";
+import { describeError, HttpError } from "../errors";
 
 /** A query the search cannot run is a 400 that says why, before anything is read. */
 export function checkSearch(search: SearchRequest): void {
@@ -22,11 +22,11 @@ export function checkSearch(search: SearchRequest): void {
   }
 }
 
-/** The same message an API error would carry (logged with a reference when unexpected). */
-async function failureMessage(error: unknown): Promise<string> {
+/** The same message an API error would carry, with its reference when the server logged the details. */
+function failureMessage(error: unknown): string {
   if (error instanceof SearchStoppedError) return error.message;
-  const body = (await toErrorResponse(error).json()) as { error: { message: string } };
-  return body.error.message;
+  const { message, reference } = describeError(error);
+  return reference ? `${message} (reference ${reference})` : message;
 }
 
 async function* ndjson(
@@ -40,7 +40,7 @@ async function* ndjson(
   } catch (error) {
     if (signal.aborted) return; // the client went away: nobody to tell
     // The 200 is already sent: the stream's last event says what happened.
-    yield line({ type: "error", message: await failureMessage(error) });
+    yield line({ type: "error", message: failureMessage(error) });
   }
 }
 
