@@ -110,8 +110,11 @@ export async function startApp(client: AppClient, env: Env, root = REPO_ROOT): P
     await sleep(250);
   }
   const tree = descendants(child.pid!);
+  // The serving process: our bundled front server, or (an older checkout) Next's own server.
+  const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8");
   const serverPid =
-    tree.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("trove-logs-server")) ??
+    tree.find((pid) => cmdline(pid).includes("trove-logs-server")) ??
+    tree.find((pid) => cmdline(pid).includes("next")) ??
     child.pid!;
   return { child, serverPid, output: () => output };
 }
