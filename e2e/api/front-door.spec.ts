@@ -62,7 +62,6 @@ test.describe("request bodies are limited before they are read", () => {
         answerWaitMs: 1000,
       });
       expectJsonError(answer, 413, "payload_too_large");
-      expect(answer.headers.connection).toBe("close");
       expect(answer.ms).toBeLessThan(1000);
       expect(answer.sent).toBe(0);
     });
@@ -80,11 +79,30 @@ test.describe("request bodies are limited before they are read", () => {
         streamBytes: 300 * MB,
       });
       expectJsonError(answer, 413, "payload_too_large");
-      expect(answer.headers.connection).toBe("close");
       expect(answer.ms).toBeLessThan(2000);
       expect(answer.sent).toBeLessThan(32 * MB); // what the socket buffers took, not the upload
     }
     await member.dispose();
+  });
+
+  test("a client uploading as fast as it can reads the 413, not a connection reset", async () => {
+    // Closing at once would make the kernel reset the connection under the client's next bytes and
+    // throw away the answer it had not read yet; the server drops what still comes for a moment.
+    for (const declared of [true, false]) {
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const answer = await rawRequest(base, {
+          method: "POST",
+          target: "/api/auth/login",
+          headers: {
+            "Content-Type": "application/json",
+            Connection: "close",
+            ...(declared && { "Content-Length": String(300 * MB) }),
+          },
+          streamBytes: 300 * MB,
+        });
+        expectJsonError(answer, 413, "payload_too_large");
+      }
+    }
   });
 
   test("an Expect: 100-continue upload that is too large is refused before it is sent", async () => {

@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
+import { lingerAfterEarlyAnswer } from "./linger";
 import { checkDeclaredLength, checkRequestLine, isApiTarget, type Refusal } from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
@@ -16,11 +17,7 @@ export interface FrontDoorOptions {
 const errorBody = (refusal: Refusal) =>
   JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
 
-/**
- * Answers a refused request without reading its body. `Connection: close` makes Node drop the
- * connection after the answer instead of draining a body the client may still be sending (a
- * 300 MB upload ends here, not in memory).
- */
+/** Answers a refused request without reading its body (what the client still sends is dropped: linger.ts). */
 function refuse(response: ServerResponse, refusal: Refusal): void {
   const body = errorBody(refusal);
   response.writeHead(refusal.status, {
@@ -28,7 +25,6 @@ function refuse(response: ServerResponse, refusal: Refusal): void {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
-    Connection: "close",
   });
   response.end(body);
 }
@@ -42,6 +38,7 @@ function refuse(response: ServerResponse, refusal: Refusal): void {
  */
 export function createFrontDoor(options: FrontDoorOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    lingerAfterEarlyAnswer(request, response);
     const nonce = createNonce();
     for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
     const refusal =

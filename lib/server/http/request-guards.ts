@@ -34,10 +34,7 @@ export async function readJsonBody<T extends z.ZodType>(
   try {
     text = await readBodyText(request);
   } catch (error) {
-    // Close the connection after the answer: the rest of the upload is not worth receiving.
-    if (error instanceof BodyTooLargeError) {
-      throw new HttpError(413, "payload_too_large", error.message, { Connection: "close" });
-    }
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, "payload_too_large", error.message);
     if (error instanceof BodyIncompleteError) throw new HttpError(400, "bad_request", error.message);
     throw error;
   }
