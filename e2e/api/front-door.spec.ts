@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { INSTANCES } from "../fixtures/run";
 import { loginAs, run } from "../fixtures/api";
-import { rawRequest, type RawAnswer } from "../fixtures/raw-http";
+import { rawExchange, rawRequest, type RawAnswer } from "../fixtures/raw-http";
 
 const base = run.configured.url;
 const host = new URL(base).host;
@@ -35,6 +35,20 @@ test.describe("malformed requests get JSON errors", () => {
       400,
       "bad_request",
     );
+  });
+
+  test("a request answered before its broken body is answered once, with nothing after it", async () => {
+    const exchanges = [
+      // Headers fine, then a Transfer-Encoding the parser rejects only once it reads the body.
+      `GET /api/instances/%zz HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: ::::\r\n\r\nxyz`,
+      // A body without a length after `Connection: close`: what follows is not a next request.
+      `PATCH /api/instances/%zz/log HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n{"name":"x"}`,
+    ];
+    for (const bytes of exchanges) {
+      const answer = await rawExchange(base, bytes);
+      expect(answer.match(/HTTP\/1\.1 /g), answer).toHaveLength(1);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 [^]*"code":"bad_request"/);
+    }
   });
 
   test("the request target * (and an absolute URL) is refused", async () => {

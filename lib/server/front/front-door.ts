@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
-import { lingerAfterEarlyAnswer } from "./linger";
+import { answerUnderWay, lingerAfterEarlyAnswer } from "./linger";
 import { checkDeclaredLength, checkRequestLine, isApiTarget, type Refusal } from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
@@ -75,6 +75,13 @@ export function createFrontDoor(options: FrontDoorOptions) {
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === "ECONNRESET" || !socket.writable) {
     socket.destroy();
+    return;
+  }
+  const answered = answerUnderWay(socket);
+  if (answered) {
+    // The parser can't go on: the connection ends once the answer already begun is out.
+    if (answered.writableFinished) socket.end();
+    else answered.once("finish", () => socket.end());
     return;
   }
   const status =

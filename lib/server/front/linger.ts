@@ -4,8 +4,8 @@ import type { Socket } from "node:net";
 /** How long a connection keeps taking a body it was answered before receiving. */
 const LINGER_MS = 1_000;
 
-/** The request each socket is serving now, for the socket's (once patched) destroySoon. */
-const servingNow = new WeakMap<Socket, IncomingMessage>();
+/** The exchange each socket is serving now, for the socket's (once patched) destroySoon. */
+const servingNow = new WeakMap<Socket, { request: IncomingMessage; response: ServerResponse }>();
 
 /**
  * Node ends a connection whose last answer is done with `destroySoon()`: FIN, then destroy. While the
@@ -16,7 +16,7 @@ function halfCloseWhileReceiving(socket: Socket): void {
   if (servingNow.has(socket)) return;
   const destroySoon = socket.destroySoon.bind(socket);
   socket.destroySoon = () => {
-    if (servingNow.get(socket)?.complete === false) socket.end();
+    if (servingNow.get(socket)?.request.complete === false) socket.end();
     else destroySoon();
   };
 }
@@ -32,7 +32,7 @@ function halfCloseWhileReceiving(socket: Socket): void {
 export function lingerAfterEarlyAnswer(request: IncomingMessage, response: ServerResponse): void {
   const socket = request.socket;
   halfCloseWhileReceiving(socket);
-  servingNow.set(socket, request);
+  servingNow.set(socket, { request, response });
   response.once("finish", () => {
     if (request.complete) return;
     const timer = setTimeout(() => socket.destroy(), LINGER_MS);
@@ -46,4 +46,19 @@ export function lingerAfterEarlyAnswer(request: IncomingMessage, response: Serve
       if (!socket.writable) socket.destroy(); // half-closed above: all is drained, nothing more to say
     });
   });
+}
+
+/**
+ * The answer this socket has begun sending, if any. A request whose headers were fine but whose body
+ * breaks the parser (a bogus Transfer-Encoding) may already have been answered: a second, raw answer
+ * behind it would be read by the client as garbage after the first.
+ */
+export function answerUnderWay(socket: Socket): ServerResponse | undefined {
+  const exchange = servingNow.get(socket);
+  if (!exchange?.response.headersSent) return undefined;
+  const { request, response } = exchange;
+  // After a finished answer to a complete request, a kept-alive connection may carry a new (malformed)
+  // request that deserves its 400; on a connection being closed, what follows is not a request at all.
+  const current = !response.writableFinished || !request.complete || !response.shouldKeepAlive;
+  return current ? response : undefined;
 }

@@ -28,6 +28,8 @@ function routedPath(target: string): string | undefined {
   try {
     // Leading slashes collapse first, as Next does (`//x/api` would otherwise read as host `x`).
     const path = target.split("?", 1)[0]!.replace(/^\/+/, "/");
+    // Every escape must be valid, even in a segment that `..` removes: `/api/%zz/\..` is malformed too.
+    decodeURIComponent(path);
     return decodeURIComponent(new URL(path, "http://placeholder").pathname);
   } catch {
     return undefined;
