@@ -67,7 +67,9 @@ def until(what, attempt):
             if result:
                 return result
             last = "not yet"
-        except Exception as error:  # refused, reset, 5xx while starting: try again
+        except urllib.error.HTTPError as error:  # e.g. 400 "Timed out waiting for a reply" while a guest starts
+            last = f"HTTP {error.code}: {error.read()[:300].decode(errors='replace')}"
+        except Exception as error:  # refused, reset while starting: try again
             last = error
         time.sleep(0.3)
     raise SystemExit(f"[trove] {what}: not ready in time ({last})")
