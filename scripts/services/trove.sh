@@ -21,8 +21,8 @@
 # http://127.0.0.1:8779/v1.0/%(tenant_id)s, `object-store` = RegionOne's Swift URLs, `compute` and
 # `network` = the stand-ins (trove-provision.py).
 # Seeded instances (trove-seed.py, Trove's own code; fixed ids), datastore mariadb <Debian's MariaDB x.y>:
-#   A  8f0c4b6e-3c5a-4e52-9d2b-6a7f1e0c9b31  "demo-db" owned by project demo, guest SQL port 3317
-#   B  3d7e2a91-5b6c-4f08-8a1d-c2e94b7f6a05  "ops-db"  owned by project ops,  guest SQL port 3318
+#   A  8f0c4b6e-3c5a-4e52-9d2b-6a7f1e0c9b31  "demo-db" owned by project demo, guest SQL port 13317
+#   B  3d7e2a91-5b6c-4f08-8a1d-c2e94b7f6a05  "ops-db"  owned by project ops,  guest SQL port 13318
 # Each guest runs in a private mount namespace (trove-guest.sh): the agent sees the real guest paths
 # (/etc/trove/conf.d, /var/log/trove/trove-guestagent.log, /var/lib/mysql, /var/run/mysqld/mysqld.sock,
 # /opt/trove-guestagent) while the host's directories stay untouched; its MariaDB also listens on
@@ -75,7 +75,7 @@ declare -A INSTANCE=([a]=8f0c4b6e-3c5a-4e52-9d2b-6a7f1e0c9b31 [b]=3d7e2a91-5b6c-
 declare -A NAME=([a]=demo-db [b]=ops-db)
 declare -A OWNER=([a]=demo [b]=ops)
 declare -A SERVER=([a]=5f1d0c6a-7b8e-4c2d-9e3f-a0b1c2d3e4f5 [b]=6a2e1d7b-8c9f-4d3e-8f40-b1c2d3e4f506)
-declare -A SQL_PORT=([a]=3317 [b]=3318)
+declare -A SQL_PORT=([a]=${TROVE_GUEST_SQL_PORT:-13317} [b]=${TROVE_OTHER_GUEST_SQL_PORT:-13318}) # away from the e2e ports (3310+)
 declare -A ADDRESS=([a]=10.0.0.10 [b]=10.0.0.11)
 DAEMONS=(epmd rabbitmq stand-ins api conductor) # plus guest-<x>-ns, guest-<x>-db, guest-<x>-agent
 export EVENTLET_NO_GREENDNS=yes
