@@ -8,11 +8,13 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 # Real services the tests need. Each is stopped on exit (even after a failure), but only if this run
 # started it: one that was already running stays up.
+TROVE_STARTED_HERE=0
 SWIFT_STARTED_HERE=0
 KEYSTONE_STARTED_HERE=0
 MARIADB_STARTED_HERE=0
 POSTGRESQL_STARTED_HERE=0
 stop_services() {
+  if ((TROVE_STARTED_HERE)); then bash scripts/services/trove.sh stop || true; fi
   if ((SWIFT_STARTED_HERE)); then bash scripts/services/swift.sh stop || true; fi
   if ((KEYSTONE_STARTED_HERE)); then bash scripts/services/keystone.sh stop || true; fi
   if ((MARIADB_STARTED_HERE)); then bash scripts/services/mariadb.sh stop || true; fi
@@ -37,6 +39,10 @@ swift_env=$(
   bash scripts/services/swift.sh start
 )
 eval "$(grep '^export TROVE_LOGS_TEST_SWIFT_' <<<"$swift_env")" # only the tests' settings, not the app's
+step "Trove (Debian's real Trove 18 in Keystone region RegionTrove: API, conductor, guest agents, RabbitMQ)"
+bash scripts/services/trove.sh status >/dev/null 2>&1 || TROVE_STARTED_HERE=1
+trove_env=$(bash scripts/services/trove.sh start) # an assignment, so a failed start stops here
+eval "$(grep '^export TROVE_LOGS_TEST_TROVE_' <<<"$trove_env")"
 step "MariaDB and PostgreSQL (real datastores whose logs are switched for real)"
 bash scripts/services/mariadb.sh status >/dev/null 2>&1 || MARIADB_STARTED_HERE=1
 eval "$(bash scripts/services/mariadb.sh start | grep '^export TROVE_LOGS_TEST_MARIADB_')"

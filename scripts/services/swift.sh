@@ -52,21 +52,6 @@ export EVENTLET_NO_GREENDNS=yes # saves ~0.5 s per server start
 
 # --- processes ----------------------------------------------------------------------------------------
 
-# Prints "PID STARTTIME" of a daemon we started and that still runs; fails otherwise.
-running_pid() {
-  local file=$PIDS/$1.pid pid started
-  [[ -f $file ]] || return 1
-  read -r pid started <"$file" || true
-  [[ -n ${pid:-} ]] && alive "$pid" "${started:-}" && echo "$pid $started"
-}
-
-clean_stale_pids() {
-  local name
-  for name in "${DAEMONS[@]}"; do
-    if [[ -f $PIDS/$name.pid ]] && ! running_pid "$name" >/dev/null; then rm -f "$PIDS/$name.pid"; fi
-  done
-}
-
 # The daemons this configuration runs (memcached only when we started it).
 wanted() {
   local name
@@ -84,34 +69,6 @@ load_started_mode() {
   return 0
 }
 
-launch() {
-  local name=$1
-  shift
-  # setsid: a Ctrl-C meant for the caller's foreground job does not reach the daemon.
-  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
-  local pid=$!
-  echo "$pid $(start_time "$pid")" >"$PIDS/$name.pid"
-}
-
-stop_daemon() {
-  local name=$1 pid started waited=0
-  read -r pid started < <(running_pid "$name") || {
-    rm -f "$PIDS/$name.pid"
-    return 0
-  }
-  kill -TERM "$pid" 2>/dev/null || true
-  while alive "$pid" "$started"; do
-    if ((waited == 100)); then
-      say "$name ($pid) ignores SIGTERM; sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    sleep 0.1
-    waited=$((waited + 1))
-    ((waited < 200)) || die "$name ($pid) does not exit"
-  done
-  rm -f "$PIDS/$name.pid"
-}
-
 stop_all() {
   local i
   for ((i = ${#DAEMONS[@]} - 1; i >= 0; i--)); do stop_daemon "${DAEMONS[$i]}" & done
@@ -120,21 +77,6 @@ stop_all() {
     if mountpoint -q "$SRV/$DEVICE"; then umount "$SRV/$DEVICE" 2>/dev/null || umount -l "$SRV/$DEVICE"; fi
     rm -f "$RUN/tmpfs-mounted"
   fi
-}
-
-# --- installation -------------------------------------------------------------------------------------
-
-ensure_packages() {
-  local missing=() pkg
-  for pkg in "${PACKAGES[@]}"; do
-    [[ $(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null) == "install ok installed" ]] || missing+=("$pkg")
-  done
-  ((${#missing[@]} == 0)) && return 0
-  [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}); install them as root: apt-get install ${missing[*]}"
-  say "installing ${missing[*]} (about 2 minutes on a fresh machine)"
-  local started=$SECONDS
-  apt_install "$LOGS/apt.log" --no-install-recommends "${PACKAGES[@]}"
-  say "packages installed in $((SECONDS - started)) s"
 }
 
 # --- configuration ------------------------------------------------------------------------------------
@@ -494,7 +436,7 @@ cmd_start() {
   local started_ns
   started_ns=$(date +%s%N)
   mkdir -p "$PIDS" "$LOGS"
-  clean_stale_pids
+  clean_stale_pids "${DAEMONS[@]}"
   local name up=0 down=0
   for name in "${DAEMONS[@]}"; do running_pid "$name" >/dev/null && up=$((up + 1)); done
   for name in $(wanted); do running_pid "$name" >/dev/null || down=$((down + 1)); done
@@ -518,7 +460,7 @@ cmd_start() {
   busy=$(ports_taken_by_others | tr '\n' ' ')
   [[ -z $busy ]] || die "ports in use by something else: $busy(set SWIFT_PORT / SWIFT_*_PORT to move)"
 
-  ensure_packages
+  ensure_packages "${PACKAGES[@]}"
   write_swift_conf
   write_configs
   prepare_device
