@@ -9,10 +9,8 @@ import { malformedBody, tenantMismatch, toFaultResponse, TroveFault, unsupported
 import { callerFromToken } from "./token-auth";
 import type { ViewContext } from "./trove-views";
 
-const paramsSchema = z.object({
-  project_id: z.string().min(1).max(255).optional(),
-  id: instanceIdSchema.optional(),
-});
+const projectSchema = z.object({ project_id: z.string().min(1).max(255).optional() });
+const idSchema = z.object({ id: instanceIdSchema.optional() });
 
 export interface TroveContext {
   request: Request;
@@ -40,11 +38,13 @@ export function troveRoute(handler: (context: TroveContext) => Promise<Response>
     try {
       const runtime = await getRuntime();
       const caller = await callerFromToken(runtime, request.headers.get("x-auth-token"));
-      const params = paramsSchema.safeParse(await context.params);
-      const projectId = params.success ? params.data.project_id : undefined;
-      if (projectId !== caller.projectId) throw tenantMismatch(caller.projectId);
-      if (!params.success) throw new TroveFault(404, "The resource could not be found.");
-      instanceId = params.data.id;
+      const params = await context.params;
+      const project = projectSchema.safeParse(params);
+      if (!project.success || project.data.project_id !== caller.projectId)
+        throw tenantMismatch(caller.projectId);
+      const id = idSchema.safeParse(params);
+      if (!id.success) throw new TroveFault(404, "The resource could not be found.");
+      instanceId = id.data.id;
       return await handler({
         request,
         runtime,
