@@ -215,7 +215,8 @@ test("log set --disable, --publish --discard, SYS and hidden logs: Trove's answe
   await expect(cli("demo", "set", NAME, "guest", "--enable")).rejects.toThrow(
     /failed: An error occurred communicating with the guest: Cannot enable a SYSTEM log \('guest'\)\. \(HTTP 400\)\n$/,
   );
-  await expect(cli("admin", "set", NAME, "error", "--disable")).rejects.toThrow(
+  // An admin finds another project's instance by id (its name is looked up in the admin's own list).
+  await expect(cli("admin", "set", instance, "error", "--disable")).rejects.toThrow(
     /Cannot disable a SYSTEM log \('error'\)\. \(HTTP 400\)\n$/,
   );
   await expect(cli("demo", "show", NAME, "error")).rejects.toThrow(
