@@ -4,7 +4,9 @@
 // First the real answers recorded in trove-conformance/recorded/; then, with TROVE_LOGS_TEST_TROVE_URL
 // (scripts/services/trove.sh), a running Trove next to ours on every request of requests.ts.
 import { expect, test } from "@playwright/test";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { writeLogFile } from "../fixtures/api";
 import { keystoneServer, requireKeystone, type KeystoneTestEnv } from "../fixtures/keystone";
 import { KEYSTONE_INSTANCES } from "../fixtures/keystone-run";
@@ -133,13 +135,35 @@ test("a running Trove 18 (TROVE_LOGS_TEST_TROVE_URL) and ours answer every reque
     },
     datastore: process.env.TROVE_LOGS_TEST_TROVE_DATASTORE ?? "mariadb",
   };
-  seedOurLogs();
-  await reset([trove, ours]);
+  // The recordings' Trove (and ours) show members every log: trove.sh sets that on its guests.
+  await exposeOnTrove(EVERY_LOG);
   try {
+    const listed = await send(trove, { id: "exposed", as: "owner", method: "GET", path: LOG_PATH }, tokens);
+    const names = (listed.body as { logs?: Array<{ name: string }> } | undefined)?.logs?.map(
+      (log) => log.name,
+    );
+    expect(names, `Trove must show members ${EVERY_LOG} (guest_log_exposed_logs): ${listed.text}`).toEqual(
+      EVERY_LOG.split(","),
+    );
+    seedOurLogs();
+    await reset([trove, ours]);
     const { problems, compared } = await compare(LIVE, trove);
     expect(problems, problems.join("\n")).toEqual([]);
     expect(compared).toBe(LIVE.filter((request) => !request.setup).length);
   } finally {
     await reset([trove, ours]);
+    await exposeOnTrove("default");
   }
 });
+
+const EVERY_LOG = "general,slow_query,error,guest";
+const LOG_PATH = "/v1.0/{project}/instances/{instance}/log";
+
+/** `trove.sh expose LIST` (restarts only the guest agents), when the environment says how to run it. */
+async function exposeOnTrove(list: string): Promise<void> {
+  const control = process.env.TROVE_LOGS_TEST_TROVE_CONTROL;
+  if (!control) return;
+  await promisify(execFile)("bash", ["-c", `${control} "$@"`, "trove.sh", "expose", list], {
+    timeout: 180_000,
+  });
+}

@@ -65,9 +65,9 @@ export function troveRoute(handler: (context: TroveContext) => Promise<Response>
 }
 
 /**
- * A Trove request body as Trove's deserializer reads it: none, or one without Content-Type, is no
- * body; a Content-Type other than JSON is its 415; JSON that does not parse its 400. At most 64 KiB
- * (more is a 413 overLimit, never read whole).
+ * A Trove request body as Trove's deserializer reads it: none is no body; a Content-Type other than
+ * JSON is its 415 (no Content-Type reads as text/plain there, as Trove's eventlet server fills it in);
+ * JSON that does not parse its 400. At most 64 KiB (more is a 413 overLimit, never read whole).
  */
 export async function troveBody(request: Request): Promise<unknown> {
   let text: string;
@@ -79,13 +79,9 @@ export async function troveBody(request: Request): Promise<unknown> {
     throw error;
   }
   if (text.length === 0) return {};
-  const contentType = request.headers.get("content-type");
-  if (!contentType) {
-    // Trove drops such a body and then fails (500); we say why instead.
-    throw new TroveFault(400, "The request body was not read: send it with Content-Type: application/json.");
-  }
+  const contentType = request.headers.get("content-type") ?? "text/plain";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
-  if (mediaType !== "application/json") throw unsupportedMediaType(mediaType);
+  if (mediaType !== "application/json") throw unsupportedMediaType(contentType);
   try {
     return JSON.parse(text);
   } catch {
