@@ -62,6 +62,7 @@ async function createRuntime(): Promise<Runtime> {
     store,
     instances: config.instances,
     settingsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "log-settings.json"),
+    recordsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "instances.json"),
     containerName: config.containerName,
     limit: config.limit,
     expiry: config.expiry,

@@ -1,10 +1,10 @@
-// Any other path of the Trove API: Trove's 404 fault, for every method.
-import { unknownTrovePath } from "@/lib/server/trove-api/trove-handlers";
+// `/v1.0/{project_id}` with nothing after it: Trove's tenant check refuses it (403), for every method.
+import { projectlessTrovePath } from "@/lib/server/trove-api/trove-handlers";
 
 export {
-  unknownTrovePath as GET,
-  unknownTrovePath as POST,
-  unknownTrovePath as PUT,
-  unknownTrovePath as PATCH,
-  unknownTrovePath as DELETE,
+  projectlessTrovePath as GET,
+  projectlessTrovePath as POST,
+  projectlessTrovePath as PUT,
+  projectlessTrovePath as PATCH,
+  projectlessTrovePath as DELETE,
 };

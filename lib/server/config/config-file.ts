@@ -20,6 +20,15 @@ const instanceSchema = z
     server: serverSchema.optional(),
     /** Where the datastore writes its USER logs (`<log_dir>/<datastore>-<log>.log`, Trove's names). */
     log_dir: absolutePath.optional(),
+    /** Trove's instance columns, shown by the Trove API (`instance list/show`); see README. */
+    flavor_id: z
+      .string()
+      .min(1, "must not be empty")
+      .max(255)
+      .regex(/^[^/]+$/, "must not contain '/'")
+      .optional(),
+    /** GB, as Trove's `volume.size`; without it the Trove API shows no `volume` (Trove's volume_support off). */
+    volume_size: z.number().int("must be whole GB").min(1, "must be at least 1 GB").optional(),
   })
   .superRefine((instance, ctx) => {
     const definitions = LOG_DEFINITIONS[instance.datastore.type];
@@ -55,6 +64,8 @@ export const configFileSchema = z
       .default("database_logs"),
     guest_log_limit: z.number().int().min(1, "must be at least 1 byte").max(5_000_000_000).default(1_000_000),
     guest_log_expiry: z.number().int().min(0, "must be 0 (never) or more seconds").default(2_592_000),
+    /** Trove's `[service_credentials] region_name`: the `region` its instances show. */
+    region_name: z.string().min(1, "must not be empty").max(255).default("RegionOne"),
     datastores: z
       .partialRecord(
         datastoreTypeSchema,

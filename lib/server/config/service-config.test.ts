@@ -61,6 +61,19 @@ describe("service configuration", () => {
     expect(only!.logFiles.general).toBe("/var/log/mysql/general.log");
     expect(Object.keys(only!.logFiles).sort()).toEqual(["error", "general", "guest", "slow_query"]);
     expect(only!.logFiles.guest).toBe(join(dir, "data", "logs", "inst-1", "mysql-guest.log"));
+    // Trove's defaults for what its API shows: region RegionOne, no flavor or volume of its own.
+    expect(config.regionName).toBe("RegionOne");
+    expect(only).not.toHaveProperty("flavorId");
+    expect(only).not.toHaveProperty("volumeSize");
+  });
+
+  it("reads the flavor, volume size and region the Trove API shows", () => {
+    const config = load({
+      region_name: "RegionTwo",
+      instances: [instance({ flavor_id: "m1.small", volume_size: 20 })],
+    });
+    expect(config.regionName).toBe("RegionTwo");
+    expect(config.instances[0]).toMatchObject({ flavorId: "m1.small", volumeSize: 20 });
   });
 
   it.each([
@@ -74,6 +87,9 @@ describe("service configuration", () => {
     ],
     [{ guest_log_limit: "big", instances: [] }, "guest_log_limit"],
     [{ guest_log_expiry: -1, instances: [] }, "guest_log_expiry"],
+    [{ instances: [instance({ volume_size: 0 })] }, "instances[0].volume_size: must be at least 1 GB"],
+    [{ instances: [instance({ flavor_id: "a/b" })] }, "instances[0].flavor_id: must not contain '/'"],
+    [{ region_name: "", instances: [] }, "region_name: must not be empty"],
     [{ instances: [instance(), instance()] }, "instances[1].id: duplicate instance id inst-1"],
     [{ instances: [instance({ id: "a/b" })] }, "instances[0].id"],
     [{ datastores: { cassandra: {} }, instances: [] }, "datastores"],

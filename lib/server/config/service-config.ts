@@ -17,6 +17,8 @@ export interface ServiceConfig {
   containerName: string;
   limit: number;
   expiry: number;
+  /** The region Trove's API shows for every instance (Trove's region_name). */
+  regionName: string;
   exposedLogs: Record<DatastoreType, string[]>;
   instances: EngineInstance[];
   /** Every project that owns an instance (plus the demo projects in demo mode). */
@@ -69,6 +71,8 @@ function toEngineInstance(
     projectId: instance.project_id,
     datastore: instance.datastore,
     logFiles,
+    ...(instance.flavor_id !== undefined && { flavorId: instance.flavor_id }),
+    ...(instance.volume_size !== undefined && { volumeSize: instance.volume_size }),
     ...(server && {
       server: {
         settings: {
@@ -113,6 +117,7 @@ export function loadServiceConfig(options: { configFile?: string; dataDir: strin
     containerName: file.guest_log_container_name,
     limit: file.guest_log_limit,
     expiry: file.guest_log_expiry,
+    regionName: file.region_name,
     exposedLogs,
     instances: file.instances.map((instance) => toEngineInstance(instance, options.dataDir, file)),
     projects,

@@ -34,13 +34,14 @@ describe("log list and the log object's shape", () => {
     const member = await engine.listLogs(MEMBER, MYSQL);
     expect(member.map((log) => log.name)).toEqual(["general", "slow_query"]);
     const admin = await engine.listLogs(ADMIN, MYSQL);
+    // Trove's order: the datastore's logs, then the guest agent's (as a real Trove 18 lists them).
     expect(admin.map((log) => [log.name, log.type])).toEqual([
-      ["guest", "SYS"],
-      ["error", "SYS"],
       ["general", "USER"],
       ["slow_query", "USER"],
+      ["error", "SYS"],
+      ["guest", "SYS"],
     ]);
-    expect((await engine.listLogs(ADMIN, POSTGRES)).map((log) => log.name)).toEqual(["guest", "general"]);
+    expect((await engine.listLogs(ADMIN, POSTGRES)).map((log) => log.name)).toEqual(["general", "guest"]);
   });
 
   it("shapes a never-published log exactly like Trove", async () => {
@@ -237,6 +238,11 @@ describe("access", () => {
         message: "You must be admin to show log 'guest'.",
       });
     }
+    // Trove's guest refuses a SYS log's toggle before it checks exposure, members or not.
+    await expect(engine.logAction(MEMBER, MYSQL, { name: "guest", enable: true })).rejects.toMatchObject({
+      code: "bad_request",
+      message: "Cannot enable a SYSTEM log ('guest').",
+    });
     await expect(engine.locatePublished(MEMBER, MYSQL, "error")).rejects.toMatchObject({ code: "forbidden" });
     expect((await show("guest", ADMIN)).name).toBe("guest");
   });
@@ -244,10 +250,10 @@ describe("access", () => {
   it("exposes every log when guest_log_exposed_logs is all", async () => {
     const open = makeEngine(workspace, { exposedLogs: { mysql: ["all"], mariadb: [], postgresql: [] } });
     expect((await open.listLogs(MEMBER, MYSQL)).map((log) => log.name)).toEqual([
-      "guest",
-      "error",
       "general",
       "slow_query",
+      "error",
+      "guest",
     ]);
     expect(await open.listLogs(MEMBER, POSTGRES)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound } from "./errors";
 import type { GuestLogFile, PublishProgress } from "./guest-log";
 import type { Fault } from "./instance-datastore";
 import { createInstanceEntry, refreshEntry, type InstanceEntry } from "./instance-entry";
+import { InstanceRecords } from "./instance-records";
 import { discardLog, publishLog, restartDatastore, switchLog } from "./instance-operations";
 import { isExposed } from "./log-definitions";
 import { LogSettings } from "./log-settings";
@@ -19,6 +20,9 @@ export interface EngineInstance {
   name: string;
   projectId: string;
   datastore: { type: DatastoreType; version: string };
+  /** Trove's flavor and volume size (GB) of the instance, when the configuration names them. */
+  flavorId?: string;
+  volumeSize?: number;
   /** Log name → file the datastore writes it to; every log the datastore defines must be present. */
   logFiles: Record<string, string>;
   /**
@@ -44,6 +48,8 @@ export interface EngineOptions {
   store: ObjectStore;
   instances: EngineInstance[];
   settingsFile: string;
+  /** Where instances' created/updated times are kept (in memory only without it). */
+  recordsFile?: string;
   containerName: string;
   limit: number;
   expiry: number;
@@ -51,10 +57,21 @@ export interface EngineOptions {
   nowMillis?: () => number;
 }
 
+/** What Trove's API shows of an instance besides the dashboard's view (ISO 8601 times). */
+export interface InstanceFacts {
+  flavorId?: string;
+  volumeSize?: number;
+  created: string;
+  updated: string;
+  /** When the datastore's state was last read; undefined before the first read. */
+  checked?: string;
+}
+
 /** The embedded Trove guest-log service: Trove's log API semantics over local files and an object store. */
 export class GuestLogEngine {
   private readonly entries = new Map<string, InstanceEntry>();
   private readonly locks = new KeyedLock();
+  private readonly records: InstanceRecords;
 
   constructor(private readonly options: EngineOptions) {
     const settings = new LogSettings(options.settingsFile);
@@ -62,16 +79,25 @@ export class GuestLogEngine {
     for (const instance of options.instances) {
       this.entries.set(instance.id, createInstanceEntry(instance, settings, deps));
     }
+    this.records = new InstanceRecords(options.recordsFile, deps.nowMillis);
+    this.records.register(
+      [...this.entries.values()].map(({ instance, datastore }) => ({
+        id: instance.id,
+        status: datastore.status,
+      })),
+    );
   }
 
   private view({ instance, datastore }: InstanceEntry): Instance {
     const fault = datastore.instanceFault;
+    const status = datastore.status;
+    this.records.observe(instance.id, status);
     return {
       id: instance.id,
       name: instance.name,
       project_id: instance.projectId,
       datastore: { ...instance.datastore },
-      status: datastore.status,
+      status,
       ...(fault ? { fault: { message: fault.message, created: fault.created } } : {}),
     };
   }
@@ -147,13 +173,15 @@ export class GuestLogEngine {
     action: LogAction,
     onProgress?: (progress: PublishProgress) => void,
   ): Promise<GuestLog> {
-    if (action.enable && action.disable) throw badRequest("Cannot enable and disable log.");
     const entry = this.entry(caller, instanceId);
+    if (action.enable && action.disable) throw badRequest("Cannot enable and disable log.");
+    // Trove's guest refuses a SYS log's toggle before it looks at the log's exposure.
+    const type = entry.logs.find((candidate) => candidate.name === action.name)?.definition.type;
+    if (type === "SYS" && (action.enable || action.disable) && !action.publish) {
+      throw badRequest(`Cannot ${action.enable ? "enable" : "disable"} a SYSTEM log ('${action.name}').`);
+    }
     const log = this.log(caller, instanceId, action.name);
     const enable = action.enable || (action.publish && !action.disable);
-    if (log.definition.type === "SYS" && (action.enable || action.disable) && !action.publish) {
-      throw badRequest(`Cannot ${action.enable ? "enable" : "disable"} a SYSTEM log ('${log.name}').`);
-    }
     if (log.definition.type === "USER" && (enable || action.disable)) {
       const on = Boolean(enable);
       await this.locks.run(`${instanceId}#datastore`, () => switchLog(entry, log, on));
@@ -172,8 +200,24 @@ export class GuestLogEngine {
   async restartInstance(caller: Caller, instanceId: string): Promise<Instance> {
     const entry = this.entry(caller, instanceId);
     await this.locks.run(`${instanceId}#datastore`, () => restartDatastore(entry));
+    this.records.touch(instanceId);
     await refreshEntry(entry, true);
     return this.view(entry);
+  }
+
+  /** Trove's facts of an instance the caller was allowed to see (call after getInstance/listInstances). */
+  troveFacts(instanceId: string): InstanceFacts | undefined {
+    const entry = this.entries.get(instanceId);
+    if (!entry) return undefined;
+    const { created, updated } = this.records.observe(instanceId, entry.datastore.status);
+    const checkedAt = entry.datastore.checkedAt;
+    return {
+      flavorId: entry.instance.flavorId,
+      volumeSize: entry.instance.volumeSize,
+      created,
+      updated,
+      checked: checkedAt ? new Date(checkedAt).toISOString() : undefined,
+    };
   }
 
   /** For readers: where the log's published objects are (after the same access checks as an action). */

@@ -39,6 +39,8 @@ export class InstanceDatastore {
   private retryAt = 0;
   private changeFault?: Fault;
   private readonly logFaults = new Map<string, Fault>();
+  /** When the datastore's state was last read (ms; 0 never): Trove's `service_status_updated`. */
+  checkedAt = 0;
 
   constructor(
     readonly control: DatastoreControl,
@@ -77,12 +79,14 @@ export class InstanceDatastore {
       if (sequence > this.counted) {
         this.counted = sequence;
         this.health = undefined;
+        this.checkedAt = this.nowMillis();
       }
       return snapshot;
     } catch (error) {
       if (!isDatastoreError(error)) throw error;
       if (sequence > this.counted) {
         this.counted = sequence;
+        this.checkedAt = this.nowMillis();
         this.health = this.fault(error);
         this.retryAt = this.nowMillis() + RETRY_AFTER_MS;
       }

@@ -12,17 +12,20 @@ export interface LogDefinition {
 const guest: LogDefinition = { name: "guest", type: "SYS", restartRequired: false };
 
 const mysqlFamily: LogDefinition[] = [
-  guest,
-  { name: "error", type: "SYS", restartRequired: false },
   { name: "general", type: "USER", restartRequired: false },
   { name: "slow_query", type: "USER", restartRequired: false },
+  { name: "error", type: "SYS", restartRequired: false },
+  guest,
 ];
 
-/** Trove's per-datastore log definitions (guestagent managers), in Trove's listing order. */
+/**
+ * Trove's per-datastore log definitions (guestagent managers), in Trove's listing order: the
+ * datastore's own logs, then the guest agent's (as a real Trove 18 lists them).
+ */
 export const LOG_DEFINITIONS: Record<DatastoreType, LogDefinition[]> = {
   mysql: mysqlFamily,
   mariadb: mysqlFamily,
-  postgresql: [guest, { name: "general", type: "USER", restartRequired: true }],
+  postgresql: [{ name: "general", type: "USER", restartRequired: true }, guest],
 };
 
 /** Trove's `guest_log_exposed_logs` defaults per datastore section. */

@@ -3,7 +3,14 @@ import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
 import { applyForwarding } from "./forwarded";
 import { answerUnderWay, lingerAfterEarlyAnswer } from "./linger";
-import { checkDeclaredLength, checkRequestLine, isApiTarget, type Refusal } from "./request-line";
+import { troveFaultBody } from "@/lib/server/trove-api/fault-names";
+import {
+  checkDeclaredLength,
+  checkRequestLine,
+  isApiTarget,
+  isTroveTarget,
+  type Refusal,
+} from "./request-line";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -14,12 +21,17 @@ export interface FrontDoorOptions {
   handle: NodeHandler;
 }
 
-const errorBody = (refusal: Refusal) =>
-  JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+/** Our API's error shape; Trove's fault for the Trove API (`{"overLimit": {"code": 413, …}}`). */
+const errorBody = (refusal: Refusal, target: string) =>
+  JSON.stringify(
+    isTroveTarget(target)
+      ? troveFaultBody(refusal.status, refusal.message)
+      : { error: { code: refusal.code, message: refusal.message } },
+  );
 
 /** Answers a refused request without reading its body (what the client still sends is dropped: linger.ts). */
-function refuse(response: ServerResponse, refusal: Refusal): void {
-  const body = errorBody(refusal);
+function refuse(response: ServerResponse, refusal: Refusal, target: string): void {
+  const body = errorBody(refusal, target);
   response.writeHead(refusal.status, {
     ...refusal.headers,
     "Content-Type": "application/json",
@@ -44,7 +56,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
     const refusal =
       checkRequestLine(request.method ?? "", request.url ?? "") ??
       checkDeclaredLength(request.headers["content-length"]);
-    if (refusal) return refuse(response, refusal);
+    if (refusal) return refuse(response, refusal, request.url ?? "");
     applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
     // Nothing of this site is served in parts, and Next's file handler fails (500) on a malformed Range.
     if (!isApiTarget(request.url ?? "")) {
@@ -58,11 +70,15 @@ export function createFrontDoor(options: FrontDoorOptions) {
     options.handle(request, response).catch((error: unknown) => {
       const reference = logWithReference("the app failed to answer", error);
       if (!response.headersSent) {
-        refuse(response, {
-          status: 500,
-          code: "internal",
-          message: `Internal error (reference ${reference}); the server log has the details.`,
-        });
+        refuse(
+          response,
+          {
+            status: 500,
+            code: "internal",
+            message: `Internal error (reference ${reference}); the server log has the details.`,
+          },
+          request.url ?? "",
+        );
       } else response.destroy();
     });
   };
@@ -86,16 +102,19 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   }
   const status =
     error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  const body = errorBody({
-    status,
-    code: "bad_request",
-    message:
-      status === 431
-        ? "The request headers are too large."
-        : status === 408
-          ? "The request took too long to arrive."
-          : "The request is malformed.",
-  });
+  const body = errorBody(
+    {
+      status,
+      code: "bad_request",
+      message:
+        status === 431
+          ? "The request headers are too large."
+          : status === 408
+            ? "The request took too long to arrive."
+            : "The request is malformed.",
+    },
+    "", // the parser gave up before the target was known
+  );
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -39,6 +39,9 @@ function routedPath(target: string): string | undefined {
 /** Whether the target goes to the API (false for a malformed one). */
 export const isApiTarget = (target: string) => API_PATH.test(routedPath(target) ?? "");
 
+/** Whether the target goes to the Trove API, whose errors have Trove's shape. */
+export const isTroveTarget = (target: string) => /^\/v1\.0(?:\/|$)/.test(routedPath(target) ?? "");
+
 /**
  * Checks the method and the request target before the app sees them. Next answers a malformed
  * percent-escape with a plain-text 500 and would route `*` or an absolute URL in surprising ways, so

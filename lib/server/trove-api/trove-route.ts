@@ -5,13 +5,12 @@ import type { Caller } from "@/lib/server/backend/log-backend";
 import { BodyIncompleteError, BodyTooLargeError, readBodyText } from "@/lib/server/http/request-body";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
-import { TroveFault, toFaultResponse } from "./faults";
+import { malformedBody, tenantMismatch, toFaultResponse, TroveFault, unsupportedMediaType } from "./faults";
 import { callerFromToken } from "./token-auth";
+import type { ViewContext } from "./trove-views";
 
-const paramsSchema = z.object({
-  project_id: z.string().min(1).max(255),
-  id: instanceIdSchema.optional(),
-});
+const projectSchema = z.object({ project_id: z.string().min(1).max(255).optional() });
+const idSchema = z.object({ id: instanceIdSchema.optional() });
 
 export interface TroveContext {
   request: Request;
@@ -19,8 +18,8 @@ export interface TroveContext {
   caller: Caller;
   projectId: string;
   instanceId?: string;
-  /** Where this API is served, for the links Trove puts in its answers. */
-  baseUrl: string;
+  /** How Trove's views show things to this caller (links, admin-only fields, region). */
+  view: ViewContext;
 }
 
 interface RouteContext {
@@ -28,35 +27,48 @@ interface RouteContext {
 }
 
 /**
- * A route of the Trove v1.0 API: token from X-Auth-Token, the URL's project must be the token's
- * ("User with tenant id … cannot access this resource"), answers and faults in Trove's shapes.
+ * A route of the Trove v1.0 API in the order Trove's pipeline checks a request: the token
+ * (keystonemiddleware: 401/503), the URL's project against the token's (TenantBasedAuth: 403, also
+ * for `/v1.0` and `/v1.0/{project}` with nothing after them, whose paths that check cannot read),
+ * then the route and the controller. Answers and faults in Trove's shapes.
  */
 export function troveRoute(handler: (context: TroveContext) => Promise<Response>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    let instanceId: string | undefined;
     try {
       const runtime = await getRuntime();
       const caller = await callerFromToken(runtime, request.headers.get("x-auth-token"));
-      const params = paramsSchema.safeParse(await context.params);
-      if (!params.success) throw new TroveFault(404, "The resource could not be found.");
-      const projectId = params.data.project_id;
-      if (projectId !== caller.projectId) {
-        throw new TroveFault(403, `User with tenant id ${caller.projectId} cannot access this resource.`);
-      }
+      const params = await context.params;
+      const project = projectSchema.safeParse(params);
+      if (!project.success || project.data.project_id !== caller.projectId)
+        throw tenantMismatch(caller.projectId);
+      const id = idSchema.safeParse(params);
+      if (!id.success) throw new TroveFault(404, "The resource could not be found.");
+      instanceId = id.data.id;
       return await handler({
         request,
         runtime,
         caller,
-        projectId,
-        instanceId: params.data.id,
-        baseUrl: requestOrigin(request).origin,
+        projectId: caller.projectId,
+        instanceId,
+        view: {
+          baseUrl: requestOrigin(request).origin,
+          projectId: caller.projectId,
+          isAdmin: caller.isAdmin,
+          region: runtime.config.regionName,
+        },
       });
     } catch (error) {
-      return toFaultResponse(error);
+      return toFaultResponse(error, instanceId);
     }
   };
 }
 
-/** A Trove request body: JSON of at most 64 KiB (more is a 413 overLimit, never read whole). */
+/**
+ * A Trove request body as Trove's deserializer reads it: none is no body; a Content-Type other than
+ * JSON is its 415 (no Content-Type reads as text/plain there, as Trove's eventlet server fills it in);
+ * JSON that does not parse its 400. At most 64 KiB (more is a 413 overLimit, never read whole).
+ */
 export async function troveBody(request: Request): Promise<unknown> {
   let text: string;
   try {
@@ -66,10 +78,14 @@ export async function troveBody(request: Request): Promise<unknown> {
     if (error instanceof BodyIncompleteError) throw new TroveFault(400, error.message);
     throw error;
   }
+  if (text.length === 0) return {};
+  const contentType = request.headers.get("content-type") ?? "text/plain";
+  const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") throw unsupportedMediaType(contentType);
   try {
     return JSON.parse(text);
   } catch {
-    throw new TroveFault(400, "Malformed request body: it must be JSON.");
+    throw malformedBody();
   }
 }
 

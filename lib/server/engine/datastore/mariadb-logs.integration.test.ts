@@ -184,10 +184,10 @@ function designScenario(at: () => { engine: GuestLogEngine; store: ObjectStore }
   it("1. lists the instance's logs and retrieves the published guest log", async () => {
     const logs = await at().engine.listLogs(ADMIN, REAL);
     expect(logs.map((log) => [log.name, log.type])).toEqual([
-      ["guest", "SYS"],
-      ["error", "SYS"],
       ["general", "USER"],
       ["slow_query", "USER"],
+      ["error", "SYS"],
+      ["guest", "SYS"],
     ]);
     expect(logs.find((log) => log.name === "general")?.status).toBe("Disabled");
     expect((await at().engine.listLogs(MEMBER, REAL)).map((log) => log.name)).toEqual([

@@ -156,8 +156,8 @@ function designScenario(at: () => { engine: GuestLogEngine; store: ObjectStore }
   it("1. lists the instance's logs and retrieves the published guest log", async () => {
     const logs = await at().engine.listLogs(ADMIN, REAL);
     expect(logs.map((log) => [log.name, log.type, log.status])).toEqual([
-      ["guest", "SYS", "Ready"],
       ["general", "USER", "Disabled"],
+      ["guest", "SYS", "Ready"],
     ]);
     await at().engine.logAction(ADMIN, REAL, { name: "guest", publish: true });
     expect((await readPublished(at().engine, REAL, "guest")).tail).toContain(
