@@ -1,6 +1,6 @@
 "use client";
 
-import { CloudUpload, FileX } from "lucide-react";
+import { CloudUpload, FileQuestion, FileX } from "lucide-react";
 import { EmptyState } from "@/components/common/empty-state";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -41,6 +41,37 @@ export function NothingPublished({ name, onPublish, publishing, error }: Nothing
         <Button variant="primary" onClick={onPublish} loading={publishing}>
           {publishing ? null : <CloudUpload aria-hidden />}
           Publish now
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </EmptyState>
+  );
+}
+
+export interface CopyNotHereProps {
+  /** The server's reason: where the copy Trove counts is, and why it is not readable here. */
+  reason: string;
+  onFullCopy: () => void;
+  copying: boolean;
+  error: string | null;
+}
+
+/**
+ * Trove counts the log as published, but the account this viewer reads holds no copy (a real Trove
+ * writes into the publisher's own account; or the objects expired). Say where it is, offer a copy here.
+ */
+export function CopyNotHere({ reason, onFullCopy, copying, error }: CopyNotHereProps) {
+  return (
+    <EmptyState icon={FileQuestion} title="No copy of this log here">
+      <p>{reason}</p>
+      <div className="mt-4 flex justify-center">
+        <Button variant="primary" onClick={onFullCopy} loading={copying}>
+          {copying ? null : <CloudUpload aria-hidden />}
+          Publish a full copy here
         </Button>
       </div>
       {error ? (
