@@ -8,7 +8,7 @@ import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import { isNotFound } from "@/lib/server/object-store/object-store";
 import { troveClient, type TroveEndpoint, type TroveInstance } from "@/lib/server/trove/trove-client";
 import type { Caller, LogBackend } from "./log-backend";
-import { copyElsewhere, holdsCopy, isRefused } from "./openstack-copy";
+import { copyElsewhere, isRefused, newestObject } from "./openstack-copy";
 import { ownerOf, rememberOwners } from "./openstack-owners";
 import { userSwiftStore } from "./user-swift-store";
 
@@ -124,15 +124,16 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
       }
       // Where Trove wrote what this caller published: the caller's own account.
       const own = copyIn(caller, log);
-      if (await holdsCopy(own)) return own;
+      const ownLast = await newestObject(own);
+      if (ownLast) return { ...own, lastObject: ownLast };
       const owner = (await getInstance(caller, id)).project_id;
       if (owner !== caller.projectId) {
         // An admin on another project's instance: the project's own copy, if Swift lets this token read it.
         const theirs = copyIn(caller, log, owner);
-        const readable = await holdsCopy(theirs).catch((error: unknown) =>
-          isRefused(error) ? false : Promise.reject(error),
+        const theirLast = await newestObject(theirs).catch((error: unknown) =>
+          isRefused(error) ? undefined : Promise.reject(error),
         );
-        if (readable) return theirs;
+        if (theirLast) return { ...theirs, lastObject: theirLast };
       }
       throw copyElsewhere(log, owner === caller.projectId);
     },

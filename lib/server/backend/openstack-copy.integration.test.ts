@@ -13,6 +13,7 @@ import { catalogUrl } from "@/lib/server/auth/keystone/keystone-catalog";
 import { KeystoneClient } from "@/lib/server/auth/keystone/keystone-client";
 import type { KeystoneToken } from "@/lib/server/auth/keystone/keystone-token";
 import { downloadLog } from "@/lib/server/log-reader/download";
+import { readLines } from "@/lib/server/log-reader/read-lines";
 import { requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import { GuestAgentPublisher } from "@/lib/server/testing/guest-agent-layout";
 import type { Caller } from "./log-backend";
@@ -190,6 +191,34 @@ describe("openstack backend: the copy a real Trove published, and whose account 
       status: 404,
       message: expect.stringMatching(/in another project's account\. .*switch to the instance's project/),
     });
+  });
+
+  it("a copy discarded and published again at the same size is read anew, not from the old copy's index", async () => {
+    const instance = randomUUID();
+    owners.set(instance, demo.project!.id);
+    await guestPublishes(demo, instance, content);
+    const first = await backend().openPublishedLog(callerOf(demo), instance, "general");
+    expect((await readLines(first, { tail: 5, count: 5 })).lines.at(-1)).toBe(
+      content.trimEnd().split("\n").at(-1),
+    );
+    // Discarded (every object deleted) and published again from the start: same size, new objects.
+    for (const { publisher, token, accountUrl } of written.filter((entry) =>
+      entry.publisher.prefix.startsWith(instance),
+    )) {
+      for (const name of publisher.objects) {
+        await fetch(`${accountUrl}/${publisher.container}/${name}`, {
+          method: "DELETE",
+          headers: { "X-Auth-Token": token },
+        });
+      }
+    }
+    const again = content.replace("Query SELECT 399", "Query SELECT 999");
+    await guestPublishes(demo, instance, again);
+    const second = await backend().openPublishedLog(callerOf(demo), instance, "general");
+    expect(second.size).toBe(first.size);
+    expect((await readLines(second, { tail: 5, count: 5 })).lines.at(-1)).toBe(
+      again.trimEnd().split("\n").at(-1),
+    );
   });
 
   it("says whose account a publish goes to: the admin's own for another project's instance", async () => {

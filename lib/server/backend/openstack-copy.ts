@@ -11,13 +11,22 @@ import type { PublishedLog } from "@/lib/server/log-reader/published-log";
  * published what an admin reads). The viewer then explains instead of failing.
  */
 
-/** Does the account hold any of the log's objects? (A missing container holds none.) */
-export async function holdsCopy(log: PublishedLog): Promise<boolean> {
+/**
+ * The newest of the log's objects in the account, or undefined when it holds none (a missing container
+ * holds none). Readers take it as the copy's last object: one suffix read finds a tail, and an index of
+ * an older copy of the same size is not mistaken for this one.
+ */
+export async function newestObject(log: PublishedLog): Promise<string | undefined> {
   try {
-    const page = await log.store.listObjects(log.account, log.container, { prefix: log.prefix, limit: 10 });
-    return page.entries.some((entry) => entry.kind === "object" && entry.bytes > 0);
+    const page = await log.store.listObjects(log.account, log.container, {
+      prefix: log.prefix,
+      reverse: true,
+      limit: 10,
+    });
+    const newest = page.entries.find((entry) => entry.kind === "object" && entry.bytes > 0);
+    return newest?.kind === "object" ? newest.name : undefined;
   } catch (error) {
-    if (isNotFound(error)) return false;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

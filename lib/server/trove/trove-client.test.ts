@@ -160,7 +160,7 @@ describe("Trove client", () => {
   it("gives up on a Trove that does not answer, with a reason", async () => {
     await expect(troveClient.getInstance(endpoint, "slow")).rejects.toMatchObject({
       status: 503,
-      message: "Trove (the database service) is unreachable: it did not answer within 0.5 s.",
+      message: "Trove (the database service) did not answer within 0.5 s. Try again later.",
     });
     // Where Trove is (the catalog's internal URL) goes to the server log, not into the message.
     const closed = createServer();

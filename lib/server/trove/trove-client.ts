@@ -79,13 +79,15 @@ function failure(response: Response, text: string, url: string): TroveCallError 
   return new TroveCallError(503, line, detail, fault.full);
 }
 
-/** Why fetch failed, without where: `ECONNREFUSED`, or "did not answer within N s". */
-function unreachableReason(error: unknown, timeoutMs: number): string {
+/** Why fetch failed, without where: unreachable (`ECONNREFUSED`), or silent for the whole timeout. */
+function unreachable(error: unknown, timeoutMs: number): string {
+  // A Trove that waits for a guest agent whose message queue is gone holds the request for its
+  // agent_call_high_timeout: the dashboard gives up first, with the same 503.
   if ((error as Error).name === "TimeoutError") {
-    return `it did not answer within ${seconds(timeoutMs)}`;
+    return `Trove (the database service) did not answer within ${seconds(timeoutMs)}. Try again later.`;
   }
   const code = ((error as Error).cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? code : "the connection failed";
+  return `Trove (the database service) is unreachable: ${typeof code === "string" ? code : "the connection failed"}.`;
 }
 
 async function call<T>(
@@ -113,7 +115,7 @@ async function call<T>(
     const cause = (error as Error).cause as Error | undefined;
     throw new TroveCallError(
       503,
-      `Trove (the database service) is unreachable: ${unreachableReason(error, endpoint.timeoutMs)}.`,
+      unreachable(error, endpoint.timeoutMs),
       `${url}: ${(error as Error).message}${cause?.message ? ` (${cause.message})` : ""}`,
     );
   }
