@@ -90,6 +90,17 @@ const envSchema = z.object({
   /** Searches running at once in the process; more wait in a queue of TROVE_LOGS_SEARCH_QUEUE (then 429). */
   TROVE_LOGS_SEARCH_RUNNING: z.coerce.number().int().min(1).max(1000).default(4),
   TROVE_LOGS_SEARCH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  // The openstack backend (TROVE_LOGS_BACKEND=openstack): a real Trove found in each user's catalog.
+  /**
+   * The Keystone region whose `database` and `object-store` endpoints the dashboard uses (Trove's own
+   * option is `os_region_name`); unset: the first of each in the catalog, whatever its region.
+   */
+  TROVE_LOGS_REGION: z.preprocess(emptyAsUndefined, z.string().max(255).optional()),
+  /**
+   * Seconds before an unanswered Trove call fails with 503. Trove answers a log action only once its
+   * guest agent has (agent_call_high_timeout, 180 s by default), so keep it above that.
+   */
+  TROVE_LOGS_TROVE_TIMEOUT: z.coerce.number().positive().max(3600).default(190),
 });
 
 export type Env = z.infer<typeof envSchema>;

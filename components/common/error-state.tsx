@@ -2,6 +2,7 @@
 
 import { RefreshCw, TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { ErrorDetails } from "./error-details";
 
 export interface ErrorStateProps {
   /** What could not be done, e.g. "Could not load the instances." */
@@ -19,6 +20,7 @@ export function ErrorState({ title, error, onRetry, retrying = false }: ErrorSta
       <div>
         <p className="font-medium">{title}</p>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{error.message}</p>
+        <ErrorDetails error={error} />
       </div>
       <Button onClick={onRetry} loading={retrying}>
         {retrying ? null : <RefreshCw aria-hidden />}

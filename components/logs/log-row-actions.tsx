@@ -8,6 +8,7 @@ import { availableLogActions } from "@/lib/log-actions";
 import { paths, type Scope } from "@/lib/paths";
 import type { LogDetails } from "@/lib/schemas/log-view";
 import { ConfirmDiscardDialog } from "./confirm-discard-dialog";
+import { useOwnAccountPublishGuard } from "./own-account-publish";
 
 export interface LogRowActionsProps {
   scope: Scope;
@@ -24,6 +25,7 @@ export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowAc
   const busy = pending !== undefined;
   const publishing = pending === "publish" || log.publishing !== null;
   const linkClass = buttonVariants({ size: "sm", variant: "ghost" });
+  const ownAccount = useOwnAccountPublishGuard(log.copy_account === "yours");
 
   return (
     <div className="flex items-center gap-1 whitespace-nowrap">
@@ -33,11 +35,12 @@ export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowAc
         loading={publishing}
         disabled={busy}
         aria-label={`Publish ${log.name}`}
-        onClick={() => run("publish")}
+        onClick={() => ownAccount.guard(() => run("publish"))}
       >
         {publishing ? null : <Upload aria-hidden />}
         Publish
       </Button>
+      {ownAccount.dialog}
       {actions.view ? (
         <Link
           href={paths.logViewer(scope, instanceId, log.name)}

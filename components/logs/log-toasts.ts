@@ -1,4 +1,5 @@
 import { toast } from "sonner";
+import { errorDescription } from "@/components/common/error-details";
 import { withReference } from "@/lib/api/fetcher";
 import type { LogActionName, LogActionResult } from "@/lib/api/logs";
 import type { Scope } from "@/lib/paths";
@@ -80,6 +81,6 @@ export function toastActionError(
 ) {
   toast.error(`Could not ${action} log ${name}`, {
     id: action === "publish" ? publishToastId(scope, id, name) : undefined,
-    description: error.message,
+    description: errorDescription(error),
   });
 }

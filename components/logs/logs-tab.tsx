@@ -13,6 +13,7 @@ import type { Instance } from "@/lib/schemas/instance";
 import { LogTable } from "./log-table";
 import { toastActionError, toastActionResult } from "./log-toasts";
 import { LogsToolbar } from "./logs-toolbar";
+import { useOwnAccountPublishGuard } from "./own-account-publish";
 import { usePublishOutcomes } from "./use-publish-outcomes";
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
@@ -35,6 +36,7 @@ export function LogsTab({
   const chosen = logs.data?.filter((log) => selected.has(log.name)) ?? [];
   const bulkPublishing = new Set(publishMany.isPending ? publishMany.variables : []);
   const anyPublishing = logs.data?.some((log) => log.publishing) ?? false;
+  const ownAccount = useOwnAccountPublishGuard(chosen.some((log) => log.copy_account === "yours"));
 
   const publishSelected = () => {
     const priorErrors = new Map(chosen.map((log) => [log.name, log.publish_error?.at ?? null]));
@@ -58,6 +60,7 @@ export function LogsTab({
 
   return (
     <>
+      {ownAccount.dialog}
       {instance ? <FaultNotice instance={instance} /> : null}
       {instance ? <RestartNotice scope={scope} instance={instance} /> : null}
       <p className="mb-3 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
@@ -70,7 +73,7 @@ export function LogsTab({
       <LogsToolbar
         selectedCount={chosen.length}
         publishing={publishMany.isPending}
-        onPublishSelected={publishSelected}
+        onPublishSelected={() => ownAccount.guard(publishSelected)}
         updatedAt={logs.dataUpdatedAt}
         fetching={logs.isFetching}
         intervalSeconds={(anyPublishing ? LOGS_PUBLISHING_POLL_MS : LOGS_POLL_MS) / 1000}

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly reason: string,
     readonly reference?: string,
+    /** Admins only: what the service behind the dashboard said in full (e.g. a traceback). */
+    readonly detail?: string,
   ) {
     super(withReference(reason, reference));
     this.name = "ApiError";
@@ -32,8 +34,8 @@ export async function throwIfFailed(response: Response): Promise<Response> {
   }
   const parsed = apiErrorSchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, reference } = parsed.data.error;
-    throw new ApiError(response.status, code, message, reference);
+    const { code, message, reference, detail } = parsed.data.error;
+    throw new ApiError(response.status, code, message, reference, detail);
   }
   throw new ApiError(
     response.status,

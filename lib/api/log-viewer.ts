@@ -39,6 +39,20 @@ export async function publishLogNow(log: LogRef, signal?: AbortSignal) {
   return publishResponseSchema.parse(response).log;
 }
 
+/**
+ * A whole new copy, in the account this viewer reads: Trove's publish + discard (drop what is
+ * published, then publish everything the log holds). For a copy that is counted as published but is
+ * in another account (a real Trove writes into the publisher's account).
+ */
+export async function publishFullCopy(log: LogRef, signal?: AbortSignal) {
+  const response = await apiFetch(paths.api.logs(log.scope, log.id), {
+    method: "POST",
+    body: { name: log.name, publish: 1, discard: 1 },
+    signal,
+  });
+  return publishResponseSchema.parse(response).log;
+}
+
 /** `GET …/tail?lines=N` as plain text (the "last N lines" view). */
 export async function fetchTailText(log: LogRef, lines: number, signal?: AbortSignal): Promise<string> {
   const url = `${paths.api.log(log.scope, log.id, log.name, "tail")}?lines=${lines}`;

@@ -18,8 +18,16 @@ export const errorCodeSchema = z.enum([
 export const ERROR_CODES = errorCodeSchema.options;
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-/** The one error shape every API route answers with. */
+/**
+ * The one error shape every API route answers with. `detail`: for admins only, an upstream service's
+ * whole answer when it says more than `message` (a real Trove's guest traceback).
+ */
 export const apiErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), reference: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    reference: z.string().optional(),
+    detail: z.string().optional(),
+  }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

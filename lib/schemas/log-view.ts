@@ -19,6 +19,12 @@ export const logDetailsSchema = guestLogSchema.extend({
     .nullable(),
   /** The datastore did not switch this log, or cannot be asked how it is switched (servers only). */
   datastore_error: z.object({ message: z.string(), at: z.string() }).nullish(),
+  /**
+   * Where a publish by you puts the copy (and where your viewer reads it): the instance owner's
+   * account, or `yours` — a real Trove publishes with your token into your own project's account, so
+   * an admin's copy of another project's log is not where that project looks.
+   */
+  copy_account: z.enum(["owner", "yours"]).default("owner"),
 });
 export type LogDetails = z.infer<typeof logDetailsSchema>;
 

@@ -16,9 +16,6 @@ import { createServiceObjectStore } from "@/lib/server/object-store/service-obje
 import { ensurePrivateDir } from "@/lib/server/private-paths";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
-/** Trove answers a log action only after its guest did the work (agent_call_high_timeout is 180 s). */
-const TROVE_CALL_TIMEOUT_MS = 180_000;
-
 export interface Runtime {
   env: Env;
   config: ServiceConfig;
@@ -79,9 +76,10 @@ async function createRuntime(): Promise<Runtime> {
     config,
     backend: openstack
       ? createOpenstackBackend({
-          timeoutMs: TROVE_CALL_TIMEOUT_MS,
+          timeoutMs: settings.TROVE_LOGS_TROVE_TIMEOUT * 1000,
           swiftTimeoutMs: settings.TROVE_LOGS_SWIFT_TIMEOUT * 1000,
           exposedLogs: config.exposedLogs,
+          region: settings.TROVE_LOGS_REGION,
         })
       : createEmbeddedBackend(engine, config.exposedLogs),
     objectStore: objects.description,

@@ -20,7 +20,8 @@ import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
 import { useViewerUrl } from "./use-viewer-url";
-import { LogSkeleton, NothingPublished } from "./viewer-states";
+import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
+import { useOwnAccountPublishGuard } from "../own-account-publish";
 
 export interface LogViewerPageProps {
   scope: Scope;
@@ -41,6 +42,10 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
+  const ownAccount = useOwnAccountPublishGuard(row?.copy_account === "yours");
+  const publishNow = () => ownAccount.guard(() => publishing.publish.mutate());
+  const toggleFollow = () =>
+    publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
   const [wrap, setWrap] = useState(false);
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -63,7 +68,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     previousMatch: search.previous,
     jumpToStart: nav.jumpToStart,
     jumpToEnd: nav.jumpToEnd,
-    toggleFollow: publishing.toggleFollow,
+    toggleFollow,
     toggleHelp: () => setHelpOpen((open) => !open),
   });
 
@@ -86,11 +91,20 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         retrying={state.resetting}
       />
     );
+  else if (state.status === "unpublished" && row && row.published > 0)
+    body = (
+      <CopyNotHere
+        reason={state.error?.message ?? "The published copy is not in the object store this viewer reads."}
+        onFullCopy={() => ownAccount.guard(() => publishing.fullCopy.mutate())}
+        copying={publishing.fullCopy.isPending}
+        error={publishing.error}
+      />
+    );
   else if (state.status === "unpublished")
     body = (
       <NothingPublished
         name={logName}
-        onPublish={() => publishing.publish.mutate()}
+        onPublish={publishNow}
         publishing={publishing.publish.isPending}
         error={publishing.error}
       />
@@ -122,15 +136,16 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
 
   return (
     <div className="flex flex-col">
+      {ownAccount.dialog}
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
       <div className="space-y-3">
         <LogViewerToolbar
           ready={ready && state.total > 0}
           publishing={publishing.publish.isPending}
-          onPublish={() => publishing.publish.mutate()}
+          onPublish={publishNow}
           following={publishing.following}
           followPaused={publishing.followPaused}
-          onToggleFollow={publishing.toggleFollow}
+          onToggleFollow={toggleFollow}
           onJumpToStart={nav.jumpToStart}
           onJumpToEnd={nav.jumpToEnd}
           onGoToLine={nav.goToLine}

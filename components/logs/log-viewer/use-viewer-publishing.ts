@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { withReference } from "@/lib/api/fetcher";
-import { publishLogNow, type LogRef } from "@/lib/api/log-viewer";
+import { publishFullCopy, publishLogNow, type LogRef } from "@/lib/api/log-viewer";
 import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
 import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
 import { useLogFollow } from "./use-log-follow";
@@ -74,6 +74,15 @@ export function useViewerPublishing(
     onSettled: () => queryClient.invalidateQueries({ queryKey: logKeys.list(log.scope, log.id) }),
   });
 
+  /** "Publish a full copy here": the copy Trove counts is in another account (see publishFullCopy). */
+  const fullCopy = useMutation({
+    mutationFn: () => publishFullCopy(log),
+    onMutate: () => setError(null),
+    onSuccess: (current) => refresh(current.published),
+    onError: (failure) => setError(`Publish failed: ${message(failure)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: logKeys.list(log.scope, log.id) }),
+  });
+
   const tick = useCallback(async () => {
     try {
       const published = await publishLogNow(log);
@@ -93,5 +102,13 @@ export function useViewerPublishing(
     setFollowing(!following);
   }, [following, jumpToEnd]);
 
-  return { publish, following, followPaused: paused, toggleFollow, error, clearError: () => setError(null) };
+  return {
+    publish,
+    fullCopy,
+    following,
+    followPaused: paused,
+    toggleFollow,
+    error,
+    clearError: () => setError(null),
+  };
 }

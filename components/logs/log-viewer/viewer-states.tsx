@@ -1,6 +1,7 @@
 "use client";
 
-import { CloudUpload, FileX } from "lucide-react";
+import { CloudUpload, FileQuestion, FileX, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
 import { EmptyState } from "@/components/common/empty-state";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -22,6 +23,36 @@ export function LogSkeleton() {
   );
 }
 
+interface PublishOfferProps {
+  icon: LucideIcon;
+  title: string;
+  children: ReactNode;
+  action: string;
+  onAction: () => void;
+  busy: boolean;
+  error: string | null;
+}
+
+/** Instead of lines: why there are none, and the publish that would bring them. */
+function PublishOffer({ icon, title, children, action, onAction, busy, error }: PublishOfferProps) {
+  return (
+    <EmptyState icon={icon} title={title}>
+      {children}
+      <div className="mt-4 flex justify-center">
+        <Button variant="primary" onClick={onAction} loading={busy}>
+          {busy ? null : <CloudUpload aria-hidden />}
+          {action}
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </EmptyState>
+  );
+}
+
 export interface NothingPublishedProps {
   name: string;
   onPublish: () => void;
@@ -32,22 +63,45 @@ export interface NothingPublishedProps {
 /** No published copy (never published, or discarded): say so and offer to publish. */
 export function NothingPublished({ name, onPublish, publishing, error }: NothingPublishedProps) {
   return (
-    <EmptyState icon={FileX} title="Nothing published yet">
+    <PublishOffer
+      icon={FileX}
+      title="Nothing published yet"
+      action="Publish now"
+      onAction={onPublish}
+      busy={publishing}
+      error={error}
+    >
       <p>
         The {name} log has no published copy in the object store (it was never published, or it was
         discarded). Publishing sends what the database has written so far.
       </p>
-      <div className="mt-4 flex justify-center">
-        <Button variant="primary" onClick={onPublish} loading={publishing}>
-          {publishing ? null : <CloudUpload aria-hidden />}
-          Publish now
-        </Button>
-      </div>
-      {error ? (
-        <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </EmptyState>
+    </PublishOffer>
+  );
+}
+
+export interface CopyNotHereProps {
+  /** The server's reason: where the copy Trove counts is, and why it is not readable here. */
+  reason: string;
+  onFullCopy: () => void;
+  copying: boolean;
+  error: string | null;
+}
+
+/**
+ * Trove counts the log as published, but the account this viewer reads holds no copy (a real Trove
+ * writes into the publisher's own account; or the objects expired). Say where it is, offer a copy here.
+ */
+export function CopyNotHere({ reason, onFullCopy, copying, error }: CopyNotHereProps) {
+  return (
+    <PublishOffer
+      icon={FileQuestion}
+      title="No copy of this log here"
+      action="Publish a full copy here"
+      onAction={onFullCopy}
+      busy={copying}
+      error={error}
+    >
+      <p>{reason}</p>
+    </PublishOffer>
   );
 }

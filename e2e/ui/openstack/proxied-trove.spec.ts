@@ -4,7 +4,12 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "../../fixtures/browser";
 import { writeLogFile } from "../../fixtures/api";
-import { keystoneServer, requireKeystone, type KeystoneTestEnv } from "../../fixtures/keystone";
+import {
+  keystoneFormLogin,
+  keystoneServer,
+  requireKeystone,
+  type KeystoneTestEnv,
+} from "../../fixtures/keystone";
 import { KEYSTONE_INSTANCES } from "../../fixtures/keystone-run";
 import { downloadBytes, logRow, screenshot, toast, viewerLine } from "../../fixtures/ui";
 
@@ -20,14 +25,8 @@ test.beforeAll(async () => {
 });
 test.describe.configure({ timeout: 120_000 });
 
-async function login(page: Page, user: "demo" | "admin", project: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(user);
-  await page.getByLabel("Password").fill(keystone.passwords[user]);
-  await page.getByLabel("Project").fill(project);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByTestId("current-user")).toContainText(user);
-}
+const login = (page: Page, user: "demo" | "admin", project: string) =>
+  keystoneFormLogin(page, keystone, user, project);
 
 test("tenant flow through a proxied Trove and Swift: publish, view, search, download, discard", async ({
   page,

@@ -18,6 +18,8 @@ export function createEmbeddedBackend(
       engine.logAction(caller, instanceId, action, onProgress),
     isExposed: (instance, logName) =>
       isExposed(exposedLogs[instance.datastore.type as DatastoreType] ?? [], logName),
+    // Unlike Trove, the embedded service publishes into the owner's account whoever asks.
+    copyAccount: () => "owner",
     openPublishedLog: (caller, instanceId, logName) => engine.locatePublished(caller, instanceId, logName),
   };
 }

@@ -15,6 +15,8 @@ export interface Caller {
   catalog?: KeystoneCatalog;
 }
 
+export type CopyAccount = "owner" | "yours";
+
 export interface PublishProgress {
   done: number;
   total: number;
@@ -38,6 +40,13 @@ export interface LogBackend {
   ): Promise<GuestLog>;
   /** Whether tenants see this log (guest_log_exposed_logs); admins see every log. */
   isExposed(instance: Instance, logName: string): boolean;
+  /**
+   * Whose Swift account a publish by this caller writes into (and the viewer reads): the instance
+   * owner's (the embedded service always; a real Trove for the owner's own members), or the caller's
+   * own when that is another project's (a real Trove publishes with the caller's token, so an admin's
+   * publish of a tenant's log lands in the admin's account).
+   */
+  copyAccount(caller: Caller, instance: Instance): CopyAccount;
   /** Where the log's published objects are; 404 when nothing is published. */
   openPublishedLog(caller: Caller, instanceId: string, logName: string): Promise<PublishedLog>;
 }

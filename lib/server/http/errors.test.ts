@@ -165,6 +165,30 @@ describe("messages to a browser name nothing internal", () => {
     expect(loggedUnder(answer.reference).join("\n")).toContain("http://10.0.0.5:8779/v1.0/p1/instances");
   });
 
+  it("Trove's whole answer (a guest's traceback) reaches admins as `detail`, never members", async () => {
+    const traceback =
+      "An error occurred communicating with the guest: Log 'x' is not defined.\nTraceback (most recent call last):\n" +
+      '  File "/usr/lib/python3/dist-packages/trove/guestagent/datastore/manager.py", line 588\n';
+    const error = () =>
+      new TroveCallError(
+        400,
+        "Log 'x' is not defined.",
+        "400 from http://10.0.0.5:8779/v1.0/p1: …",
+        traceback,
+      );
+    const member = (await toErrorResponse(error()).json()) as { error: Record<string, string> };
+    expect(member.error).toEqual({ code: "bad_request", message: "Log 'x' is not defined." });
+    const admin = (await toErrorResponse(error(), { admin: true }).json()) as {
+      error: Record<string, string>;
+    };
+    expect(admin.error).toEqual({
+      code: "bad_request",
+      message: "Log 'x' is not defined.",
+      detail: traceback,
+    });
+    expect(JSON.stringify(admin)).not.toContain("10.0.0.5"); // Trove's URL stays in the server log
+  });
+
   it("a refusal the caller can act on is answered as it is, unlogged, its detail kept back", () => {
     const error = new EngineError(
       "bad_request",

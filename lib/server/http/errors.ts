@@ -51,6 +51,11 @@ export interface PublicError {
   /** The server log has more about this failure under this reference. */
   reference?: string;
   headers?: Record<string, string>;
+  /**
+   * An upstream service's whole answer when it says more than `message` (a real Trove's guest
+   * traceback): answered as `detail` to admins only, who run the service and can act on it.
+   */
+  adminDetail?: string;
 }
 
 export function jsonError(
@@ -59,9 +64,10 @@ export function jsonError(
   message: string,
   headers?: HeadersInit,
   reference?: string,
+  detail?: string,
 ): Response {
   return Response.json(
-    { error: { code, message, ...(reference && { reference }) } },
+    { error: { code, message, ...(reference && { reference }), ...(detail && { detail }) } },
     { status, headers: { "Cache-Control": "no-store", ...Object.fromEntries(new Headers(headers)) } },
   );
 }
@@ -85,7 +91,13 @@ function knownFailure(error: unknown): Failure | undefined {
   if (isObjectStoreError(error)) return storeFailure(error);
   if (isTroveCallError(error)) {
     const code = STATUS_CODES[error.status] ?? "service_unavailable";
-    return { status: error.status, code, message: error.message, detail: detailOf(error) };
+    return {
+      status: error.status,
+      code,
+      message: error.message,
+      detail: detailOf(error),
+      adminDetail: error.troveText,
+    };
   }
   return undefined;
 }
@@ -124,7 +136,14 @@ export function describeError(error: unknown): PublicError {
     const reference =
       failure.reference ??
       (logged ? logWithReference(`${status} ${failure.message}`, failure.detail) : undefined);
-    result = { status, code, message, ...(reference && { reference }), ...(headers && { headers }) };
+    result = {
+      status,
+      code,
+      message,
+      ...(reference && { reference }),
+      ...(headers && { headers }),
+      ...(failure.adminDetail && { adminDetail: failure.adminDetail.slice(0, 20_000) }),
+    };
   }
   if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
     Object.defineProperty(error, DESCRIBED, { value: result });
@@ -132,8 +151,11 @@ export function describeError(error: unknown): PublicError {
   return result;
 }
 
-/** Every failure becomes `{error: {code, message, reference?}}`; never a stack trace or an internal address. */
-export function toErrorResponse(error: unknown): Response {
-  const { status, code, message, headers, reference } = describeError(error);
-  return jsonError(status, code, message, headers, reference);
+/**
+ * Every failure becomes `{error: {code, message, reference?}}`; never a stack trace or an internal
+ * address. Admins also get `detail` when an upstream service said more (see PublicError.adminDetail).
+ */
+export function toErrorResponse(error: unknown, { admin = false }: { admin?: boolean } = {}): Response {
+  const { status, code, message, headers, reference, adminDetail } = describeError(error);
+  return jsonError(status, code, message, headers, reference, admin ? adminDetail : undefined);
 }

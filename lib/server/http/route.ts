@@ -72,16 +72,24 @@ function handle<P extends z.ZodType, S>(
   handler: (context: Handled<z.infer<P>> & S) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    let runtime: Runtime | undefined;
+    let signedIn: S | undefined;
     try {
       if (options.mutation) assertSameOrigin(request);
-      const runtime = await getRuntime();
-      const signedIn = await authenticate(request, runtime);
+      runtime = await getRuntime();
+      signedIn = await authenticate(request, runtime);
       const params = (
         options.params ? parseWith(options.params, await context.params, "path") : {}
       ) as z.infer<P>;
       return await handler({ request, params, runtime, ...signedIn });
     } catch (error) {
-      return toErrorResponse(error);
+      const session = (signedIn as Partial<SignedIn> | undefined) ?? {};
+      const response = toErrorResponse(error, { admin: session.caller?.isAdmin });
+      // A 401 after the session was accepted comes from a service behind the dashboard (Trove's or
+      // Swift's keystonemiddleware) that refused the session's token: expired or revoked in Keystone
+      // before this dashboard's cached check noticed. The session is over: ended here too.
+      if (response.status === 401 && session.cookie && runtime) await runtime.sessions.delete(session.cookie);
+      return response;
     }
   };
 }

@@ -12,6 +12,8 @@ export interface Failure {
   /** Already logged under this reference. */
   reference?: string;
   headers?: Record<string, string>;
+  /** Shown to admins as `detail` (see PublicError.adminDetail in errors.ts). */
+  adminDetail?: string;
 }
 
 const unavailable = (message: string, error: ObjectStoreError): Failure => ({

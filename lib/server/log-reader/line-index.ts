@@ -86,12 +86,14 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
 
 /**
  * The log's line index: object list with line counts (from X-Object-Meta-Lines, one HEAD per
- * object the first time), cached while the published size stays the same.
+ * object the first time), cached while the published size stays the same — and the last object,
+ * when the backend knows it: a copy discarded and published again may have the same size.
  */
 export async function lineIndex(log: PublishedLog): Promise<LineIndex> {
   const key = `${log.account}/${log.container}/${log.prefix}`;
   const cached = indexes.get(key);
-  if (cached && log.size !== undefined && cached.size === log.size) return cached;
+  const sameLast = log.lastObject === undefined || cached?.objects.at(-1)?.name === log.lastObject;
+  if (cached && log.size !== undefined && cached.size === log.size && sameLast) return cached;
   try {
     const index = await buildIndex(log);
     if (indexes.size > 50) indexes.clear();

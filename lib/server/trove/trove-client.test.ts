@@ -1,10 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordedAnswer } from "./testing/recorded-trove";
 import { troveClient, type TroveEndpoint } from "./trove-client";
 
-// A real Trove cannot run on this machine; this stand-in answers with the bodies a real Trove sends
-// (trove-guest-logs.md §1.4–1.5): statuses with spaces, 'None' strings, guest errors with tracebacks.
+// A stand-in Trove (a real one is not running for unit tests): it answers with the bodies a real
+// Trove sends — recorded from Trove 18 where there is a recording (testing/real-trove), else built
+// as Trove's code builds them (trove-guest-logs.md §1.4–1.5), and says which.
 const GUEST_ERROR =
   "An error occurred communicating with the guest: Log 'audit' is not defined.\nTraceback (most recent call last):\n  File \"/opt/trove/guestagent/manager.py\", line 543";
 const MISSING_FILE =
@@ -44,6 +46,12 @@ beforeAll(async () => {
           ],
         });
       }
+      const recorded = /^\/v1\.0\/p1\/recorded\/instances\/([\w.-]+)$/.exec(request.url ?? "");
+      if (recorded) {
+        const { status, body: text } = recordedAnswer(recorded[1]!);
+        response.writeHead(status, { "Content-Type": "application/json" });
+        return response.end(text);
+      }
       if (request.url === "/v1.0/p1/instances/i1/log") {
         const parsed = JSON.parse(body) as { name: string };
         if (parsed.name === "audit") return send(400, { badRequest: { code: 400, message: GUEST_ERROR } });
@@ -51,6 +59,20 @@ beforeAll(async () => {
           return send(400, { badRequest: { code: 400, message: MISSING_FILE } });
         if (parsed.name === "expired") return send(401, { error: { code: 401, message: "Unauthorized" } });
         if (parsed.name === "broken") return send(502, "<html>Bad Gateway from proxy 10.0.0.9:8779</html>");
+        // Not recorded (RabbitMQ was never stopped while recording): what Trove's GuestError makes of
+        // oslo.messaging's MessagingTimeout, and a proxy's 504 page.
+        if (parsed.name === "rpc-timeout")
+          return send(400, {
+            badRequest: {
+              code: 400,
+              message:
+                "An error occurred communicating with the guest: Timed out waiting for a reply to message ID 4f0c8a3e1d2b4c6a9e7f5d3b1a0c2e4f.",
+            },
+          });
+        if (parsed.name === "gateway-timeout") {
+          response.writeHead(504, { "Content-Type": "text/html" });
+          return response.end("<html><body><h1>504 Gateway Time-out</h1></body></html>");
+        }
         return send(200, {
           log: {
             name: parsed.name,
@@ -102,10 +124,11 @@ describe("Trove client", () => {
     expect(JSON.parse(requests.at(-1)!.body)).toEqual({ name: "general", publish: 1 });
   });
 
-  it("shows the first line of a guest error with Trove's status", async () => {
+  it("shows the guest's own reason of a guest error with Trove's status", async () => {
     await expect(troveClient.logAction(endpoint, "i1", { name: "audit" })).rejects.toMatchObject({
       status: 400,
-      message: "An error occurred communicating with the guest: Log 'audit' is not defined.",
+      message: "Log 'audit' is not defined.",
+      troveText: GUEST_ERROR,
     });
     await expect(troveClient.getInstance(endpoint, "missing")).rejects.toMatchObject({ status: 404 });
   });
@@ -137,7 +160,7 @@ describe("Trove client", () => {
   it("gives up on a Trove that does not answer, with a reason", async () => {
     await expect(troveClient.getInstance(endpoint, "slow")).rejects.toMatchObject({
       status: 503,
-      message: "Trove (the database service) is unreachable: it did not answer in time.",
+      message: "Trove (the database service) did not answer within 0.5 s. Try again later.",
     });
     // Where Trove is (the catalog's internal URL) goes to the server log, not into the message.
     const closed = createServer();
@@ -149,5 +172,69 @@ describe("Trove client", () => {
       message: "Trove (the database service) is unreachable: ECONNREFUSED.",
       detail: expect.stringContaining(`${url}/instances`),
     });
+  });
+});
+
+describe("real Trove 18's error answers (recorded)", () => {
+  const fail = (file: string) =>
+    troveClient.getInstance({ ...endpoint, url: `${endpoint.url}/recorded` }, file).catch((e: unknown) => e);
+  const NO_TRACEBACK = /Traceback|File "|\n|dist-packages/;
+
+  it.each([
+    ["15-err-unknown-log-name.json", 400, "Log 'nosuchlog' is not defined."],
+    ["16-err-unknown-log-name-publish.json", 400, "Log 'nosuchlog' is not defined."],
+    ["17-err-sys-log-disable-member.json", 400, "Cannot disable a SYSTEM log ('guest')."],
+    ["18-err-sys-log-enable-member.json", 400, "Cannot enable a SYSTEM log ('guest')."],
+  ])(
+    "%s: a guest traceback in a 400 is one readable line; the whole text is kept",
+    async (file, status, line) => {
+      const error = (await fail(file)) as { status: number; message: string; troveText?: string };
+      expect(error).toMatchObject({ status, message: line });
+      expect(error.message).not.toMatch(NO_TRACEBACK);
+      // The whole remote traceback, for admins (the route answers it as `detail` to them only).
+      expect(error.troveText).toContain("Traceback (most recent call last):");
+      expect(error.troveText).toContain(`trove.common.exception.`);
+    },
+  );
+
+  it.each([
+    ["19-err-enable-and-disable.json", 400, "Cannot enable and disable log.", false],
+    [
+      "20-err-missing-name.json",
+      503,
+      "Trove failed (HTTP 500): Internal Server Error. Please keep this ID to help us figure out what went wrong: (acebaea6-4e03-4f44-a28d-1e8df0b585e5).",
+      false,
+    ],
+    [
+      "22-err-unknown-instance-list.json",
+      404,
+      "Resource 00000000-0000-4000-8000-000000000000 cannot be found.",
+      false,
+    ],
+    ["24-err-no-token.json", 401, "Trove did not accept your session's token: log in again.", false],
+    ["25-err-bad-token.json", 401, "Trove did not accept your session's token: log in again.", false],
+    [
+      "26-err-other-project-in-url.json",
+      403,
+      "Access was denied to this resource. User with tenant id 59a2c1c86a6c47a7819102c1394c5f38 cannot access this resource.",
+      true,
+    ],
+  ])("%s → %i with a plain message", async (file, status, message, hasMoreText) => {
+    const error = (await fail(file)) as { status: number; message: string; troveText?: string };
+    expect(error).toMatchObject({ status, message });
+    expect(error.message).not.toMatch(/<br|\n/);
+    expect(error.troveText !== undefined).toBe(hasMoreText);
+  });
+
+  it("Trove waiting out its guest (RabbitMQ or the agent down) is a 503 that says so, not a 400", async () => {
+    for (const name of ["rpc-timeout", "gateway-timeout"]) {
+      const error = await troveClient.logAction(endpoint, "i1", { name }).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        status: 503,
+        message: expect.stringMatching(
+          /^Trove could not reach the instance's guest agent in time: .*RabbitMQ/,
+        ),
+      });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { guestLogSchema, type GuestLog, type LogAction } from "@/lib/schemas/log";
+import { readTroveFault } from "./trove-faults";
 
 /** The fields of Trove's instance we use (Trove sends many more). */
 const troveInstanceSchema = z.object({
@@ -20,15 +21,17 @@ export interface TroveEndpoint {
 }
 
 /**
- * A failed call to Trove, with the status to answer (Trove's own for 400/403/404/409; 503 when Trove
- * fails or cannot be reached). `message` names no address; `detail` (Trove's URL, its whole answer
- * with the guest's traceback) is for the server log.
+ * A failed call to Trove, with the status to answer (Trove's own for 400/403/404/409; 401 when Trove
+ * refused the session's token; 503 when Trove fails, times out or cannot be reached). `message` is one
+ * line that names no address; `troveText` is Trove's whole message when it says more (the guest's
+ * remote traceback), for admins; `detail` (Trove's URL and whole answer) is for the server log.
  */
 export class TroveCallError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly detail?: string,
+    readonly troveText?: string,
   ) {
     super(message);
     this.name = "TroveCallError";
@@ -43,32 +46,48 @@ export const isTroveCallError = (error: unknown): error is TroveCallError =>
 /** Trove's guest agent refuses to publish a file that is not there, naming its path on the guest. */
 const MISSING_FILE = /^Cannot publish log file '.*' as it does not exist\.?$/;
 
-/**
- * Trove's faults are `{"<name>": {"code", "message"}}`; guest errors carry a remote traceback after
- * the first line, which is all a person needs to read (the traceback goes to the server log).
- */
-function faultMessage(status: number, body: string): string {
-  try {
-    const parsed = JSON.parse(body) as Record<string, { message?: unknown }>;
-    const fault = Object.values(parsed)[0];
-    if (fault && typeof fault.message === "string") {
-      const first = fault.message.split("\n")[0]!.trim();
-      const guest = first.replace(/^An error occurred communicating with the guest: /, "");
-      return MISSING_FILE.test(guest)
-        ? "Nothing has been written to this log yet, so there is nothing to publish."
-        : first;
-    }
-  } catch {
-    // not JSON: fall through
+/** "190 s", "0.5 s": the timeout as a person reads it. */
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/** A failed answer of Trove as the error the dashboard answers with. */
+function failure(response: Response, text: string, url: string): TroveCallError {
+  const detail = `${response.status} from ${url}: ${text.slice(0, 4000)}`;
+  const fault = readTroveFault(response.status, text);
+  // keystonemiddleware in front of Trove checks the token with Keystone: a 401 means the session's
+  // token is no good any more (expired or revoked), whatever this dashboard's own check last said.
+  if (response.status === 401) {
+    return new TroveCallError(401, "Trove did not accept your session's token: log in again.", detail);
   }
-  return `Trove answered HTTP ${status}.`;
+  if (fault.guestUnreachable) {
+    return new TroveCallError(
+      503,
+      "Trove could not reach the instance's guest agent in time: Trove's message queue (RabbitMQ) or " +
+        "the guest agent is down or overloaded. Try again once they are back.",
+      detail,
+      fault.full ?? (fault.line || undefined),
+    );
+  }
+  if ([400, 403, 404, 409].includes(response.status)) {
+    const line = MISSING_FILE.test(fault.line)
+      ? "Nothing has been written to this log yet, so there is nothing to publish."
+      : fault.line || `Trove refused the request (HTTP ${response.status}).`;
+    return new TroveCallError(response.status, line, detail, fault.full);
+  }
+  const line = fault.line
+    ? `Trove failed (HTTP ${response.status}): ${fault.line}`
+    : `Trove answered HTTP ${response.status}.`;
+  return new TroveCallError(503, line, detail, fault.full);
 }
 
-/** Why fetch failed, without where: `ECONNREFUSED`, or "did not answer in time". */
-function unreachableReason(error: unknown): string {
-  if ((error as Error).name === "TimeoutError") return "it did not answer in time";
+/** Why fetch failed, without where: unreachable (`ECONNREFUSED`), or silent for the whole timeout. */
+function unreachable(error: unknown, timeoutMs: number): string {
+  // A Trove that waits for a guest agent whose message queue is gone holds the request for its
+  // agent_call_high_timeout: the dashboard gives up first, with the same 503.
+  if ((error as Error).name === "TimeoutError") {
+    return `Trove (the database service) did not answer within ${seconds(timeoutMs)}. Try again later.`;
+  }
   const code = ((error as Error).cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? code : "the connection failed";
+  return `Trove (the database service) is unreachable: ${typeof code === "string" ? code : "the connection failed"}.`;
 }
 
 async function call<T>(
@@ -79,6 +98,7 @@ async function call<T>(
 ): Promise<T> {
   const url = `${endpoint.url.replace(/\/+$/, "")}${path}`;
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, {
       method: body === undefined ? "GET" : "POST",
@@ -90,24 +110,16 @@ async function call<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(endpoint.timeoutMs),
     });
+    text = await response.text(); // the same deadline covers the body
   } catch (error) {
     const cause = (error as Error).cause as Error | undefined;
     throw new TroveCallError(
       503,
-      `Trove (the database service) is unreachable: ${unreachableReason(error)}.`,
+      unreachable(error, endpoint.timeoutMs),
       `${url}: ${(error as Error).message}${cause?.message ? ` (${cause.message})` : ""}`,
     );
   }
-  const text = await response.text();
-  if (!response.ok) {
-    const detail = `${response.status} from ${url}: ${text.slice(0, 4000)}`;
-    // Trove checks the token with Keystone: a 401 means this session's token is no good there.
-    if (response.status === 401) {
-      throw new TroveCallError(401, "Trove did not accept your session's token: log in again.", detail);
-    }
-    const status = [400, 403, 404, 409].includes(response.status) ? response.status : 503;
-    throw new TroveCallError(status, faultMessage(response.status, text), detail);
-  }
+  if (!response.ok) throw failure(response, text, url);
   if (schema === null) return undefined as T; // actions answer 202 with no body
   let json: unknown;
   try {

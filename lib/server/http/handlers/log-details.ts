@@ -2,11 +2,20 @@ import "server-only";
 import type { Instance } from "@/lib/schemas/instance";
 import type { GuestLog } from "@/lib/schemas/log";
 import type { LogDetails } from "@/lib/schemas/log-view";
+import type { Caller } from "@/lib/server/backend/log-backend";
 import { PublishJobs } from "@/lib/server/backend/publish-jobs";
 import type { Runtime } from "@/lib/server/runtime";
 
-/** Trove's log object plus what the dashboard shows: exposure, a running publish, the last failures. */
-export function toLogDetails(runtime: Runtime, instance: Instance, log: GuestLog): LogDetails {
+/**
+ * Trove's log object plus what the dashboard shows: exposure, a running publish, the last failures,
+ * and whose account the caller's copy is in.
+ */
+export function toLogDetails(
+  runtime: Runtime,
+  caller: Caller,
+  instance: Instance,
+  log: GuestLog,
+): LogDetails {
   const key = PublishJobs.key(instance.id, log.name);
   const job = runtime.publishJobs.get(key);
   const failure = runtime.publishJobs.failure(key);
@@ -17,5 +26,6 @@ export function toLogDetails(runtime: Runtime, instance: Instance, log: GuestLog
     publishing: job ? { done: job.done, total: job.total, started_at: job.startedAt } : null,
     publish_error: failure ?? null,
     datastore_error: fault ? { message: fault.message, at: fault.created } : null,
+    copy_account: runtime.backend.copyAccount(caller, instance),
   };
 }
