@@ -1,7 +1,7 @@
 // Our Trove API against a real Trove 18, request by request: status codes, body keys (recursively),
 // value types and status strings must be the same, except the deliberate differences of
 // e2e/fixtures/trove-conformance/differences.ts, each of which must show exactly as described.
-// First the real answers recorded in trove-conformance/recorded/; then, with TROVE_LOGS_TEST_TROVE_URL
+// First the real answers recorded in lib/server/trove/testing/real-trove/; then, with TROVE_LOGS_TEST_TROVE_URL
 // (scripts/services/trove.sh), a running Trove next to ours on every request of requests.ts.
 import { expect, test } from "@playwright/test";
 import { execFile } from "node:child_process";
@@ -91,7 +91,7 @@ async function compare(requests: ConformanceRequest[], trove: Side | undefined) 
   return { problems, compared };
 }
 
-test("the real Trove 18 answers recorded in trove-conformance/recorded/: ours have the same shapes", async () => {
+test("the real Trove 18 answers recorded in lib/server/trove/testing/real-trove/: ours have the same shapes", async () => {
   test.setTimeout(180_000);
   seedOurLogs();
   await reset([ours]);
