@@ -52,43 +52,48 @@ export default defineConfig({
   projects: [
     {
       name: "api",
-      testMatch: /api\/.*\.spec\.ts/,
-      testIgnore: /api\/keystone-.*\.spec\.ts/,
+      testMatch: /\/e2e\/api\/.*\.spec\.ts/,
+      testIgnore: /\/e2e\/api\/keystone-.*\.spec\.ts/,
       use: { baseURL: run.configured.url },
     },
     {
       name: "keystone-api",
-      testMatch: /api\/keystone-.*\.spec\.ts/,
+      testMatch: /\/e2e\/api\/keystone-.*\.spec\.ts/,
       use: { baseURL: keystoneServer.url },
     },
     {
       name: "ui",
-      testMatch: /ui\/.*\.spec\.ts/,
-      testIgnore: [/ui\/configured\//, /ui\/keystone\//, /ui\/datastores\//, /ui\/openstack\//],
+      testMatch: /\/e2e\/ui\/.*\.spec\.ts/,
+      testIgnore: [
+        /\/e2e\/ui\/configured\//,
+        /\/e2e\/ui\/keystone\//,
+        /\/e2e\/ui\/datastores\//,
+        /\/e2e\/ui\/openstack\//,
+      ],
       use: { baseURL: run.demo.url, ...chromium },
     },
     {
       // Signing in through the real Keystone: the form's Keystone fields, roles, projects, expiry.
       name: "ui-keystone",
-      testMatch: /ui\/keystone\/.*\.spec\.ts/,
+      testMatch: /\/e2e\/ui\/keystone\/.*\.spec\.ts/,
       use: { baseURL: keystoneServer.url, ...chromium },
     },
     {
       // The dashboard proxying a Trove (our Trove API) and reading Swift with the user's token.
       name: "ui-openstack",
-      testMatch: /ui\/openstack\/.*\.spec\.ts/,
+      testMatch: /\/e2e\/ui\/openstack\/.*\.spec\.ts/,
       use: { baseURL: openstackServer.url, ...chromium },
     },
     {
       // Real MariaDB behind an instance: its general log switched on and off for real.
       name: "ui-datastores",
-      testMatch: /ui\/datastores\/.*\.spec\.ts/,
+      testMatch: /\/e2e\/ui\/datastores\/.*\.spec\.ts/,
       use: { baseURL: datastoreServer.url, ...chromium },
     },
     {
       // Browser flows that need controlled log content: the configured server's files are the tests'.
       name: "ui-configured",
-      testMatch: /ui\/configured\/.*\.spec\.ts/,
+      testMatch: /\/e2e\/ui\/configured\/.*\.spec\.ts/,
       use: { baseURL: run.configured.url, ...chromium },
     },
   ],
