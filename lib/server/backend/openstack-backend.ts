@@ -78,14 +78,16 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
    */
   async function fullCopy(caller: Caller, id: string, action: LogAction): Promise<GuestLog> {
     const shown = await troveClient.logAction(trove(caller), id, { name: action.name });
-    if (shown.published > 0 && shown.container !== "None") {
-      const copy = copyIn(caller, shown);
-      const hasMetafile = await copy.store.headObject(copy.account, copy.container, shown.metafile).then(
-        () => true,
-        (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
-      );
-      if (!hasMetafile) await troveClient.logAction(trove(caller), id, { name: action.name, publish: true });
+    // Nothing counted as published: nothing to discard (and Trove's discard would fail the same way).
+    if (shown.published <= 0 || shown.container === "None") {
+      return troveClient.logAction(trove(caller), id, { ...action, discard: false });
     }
+    const copy = copyIn(caller, shown);
+    const hasMetafile = await copy.store.headObject(copy.account, copy.container, shown.metafile).then(
+      () => true,
+      (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+    );
+    if (!hasMetafile) await troveClient.logAction(trove(caller), id, { name: action.name, publish: true });
     return troveClient.logAction(trove(caller), id, action);
   }
 

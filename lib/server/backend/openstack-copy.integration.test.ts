@@ -24,6 +24,7 @@ let demo: KeystoneToken;
 let trove: Server;
 const published = new Map<string, number>(); // instance → characters the stand-in's guest counts
 const owners = new Map<string, string>(); // instance → project
+const actions: Array<{ instance: string; body: Record<string, unknown> }> = []; // log POSTs, in order
 const written: Array<{ publisher: GuestAgentPublisher; token: string; accountUrl: string }> = [];
 
 /** log-show, instance show and /mgmt/instances as Trove 18 answers them (09-, 03-, 02-shaped). */
@@ -42,6 +43,7 @@ function standInTrove(request: import("node:http").IncomingMessage, body: string
   const id = /\/instances\/([\w-]+)(?:\/log)?$/.exec(path)?.[1] ?? "";
   if (path.endsWith("/log")) {
     const name = (JSON.parse(body) as { name: string }).name;
+    actions.push({ instance: id, body: JSON.parse(body) as Record<string, unknown> });
     const size = published.get(id) ?? 0;
     return {
       log: {
@@ -219,6 +221,24 @@ describe("openstack backend: the copy a real Trove published, and whose account 
     expect((await readLines(second, { tail: 5, count: 5 })).lines.at(-1)).toBe(
       again.trimEnd().split("\n").at(-1),
     );
+  });
+
+  it("a full copy is Trove's publish + discard, after a plain publish where Trove's discard would trip on a missing metafile", async () => {
+    const sent = async (caller: Caller, instance: string) => {
+      const from = actions.length;
+      await backend().logAction(caller, instance, { name: "general", publish: true, discard: true });
+      return actions.slice(from).map((action) => action.body);
+    };
+    const show = { name: "general" };
+    const full = { name: "general", publish: 1, discard: 1 };
+    // Published by the admin: the tenant's account has no metafile yet.
+    const elsewhere = randomUUID();
+    await guestPublishes(admin, elsewhere, content);
+    expect(await sent(callerOf(demo), elsewhere)).toEqual([show, { name: "general", publish: 1 }, full]);
+    // The admin's own copy has its metafile: straight to publish + discard.
+    expect(await sent(callerOf(admin), elsewhere)).toEqual([show, full]);
+    // Nothing counted as published: nothing to discard.
+    expect(await sent(callerOf(demo), randomUUID())).toEqual([show, { name: "general", publish: 1 }]);
   });
 
   it("says whose account a publish goes to: the admin's own for another project's instance", async () => {

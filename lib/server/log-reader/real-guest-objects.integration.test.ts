@@ -13,7 +13,11 @@ import type { KeystoneToken } from "@/lib/server/auth/keystone/keystone-token";
 import { userSwiftStore } from "@/lib/server/backend/user-swift-store";
 import { requireSwift } from "@/lib/server/object-store/testing/swift-test-env";
 import { GuestAgentPublisher } from "@/lib/server/testing/guest-agent-layout";
-import { recordedGuestListing } from "@/lib/server/trove/testing/recorded-trove";
+import {
+  recordedGuestListing,
+  recordedGuestMetafile,
+  recordedGuestObjectHeaders,
+} from "@/lib/server/trove/testing/recorded-trove";
 import { downloadLog } from "./download";
 import type { PublishedLog } from "./published-log";
 import { readLines } from "./read-lines";
@@ -105,10 +109,25 @@ describe("a real guest agent's published objects", () => {
     ).toBe(true);
     expect(guest.objects).toContain(`${instanceId}/mariadb-general/log-2026-12-01T20:40:25`);
     expect(guest.objects.length).toBeGreaterThan(20);
+    // The headers Swift answers for them are those of the recorded guest object: X-Object-Meta-Lines
+    // and no other metadata, X-Delete-At (from X-Delete-After), Swift's default content type.
+    const recordedHeaders = recordedGuestObjectHeaders();
+    const recordedMeta = Object.keys(recordedHeaders)
+      .filter((header) => header.startsWith("x-object-meta-"))
+      .map((header) => header.slice("x-object-meta-".length));
     const head = await log.store.headObject(log.account, log.container, guest.objects[0]!);
-    expect(head.metadata).toEqual({ lines: expect.stringMatching(/^\d+$/) }); // X-Object-Meta-Lines only
-    expect(head.deleteAt).toBeGreaterThan(Date.now() / 1000 + 3000); // X-Delete-At from X-Delete-After
-    expect(head.contentType).toBe("application/octet-stream");
+    expect(Object.keys(head.metadata)).toEqual(recordedMeta);
+    expect(head.metadata.lines).toMatch(/^\d+$/);
+    expect(recordedHeaders["x-delete-at"]).toMatch(/^\d+$/);
+    expect(head.deleteAt).toBeGreaterThan(Date.now() / 1000 + 3000);
+    expect(head.contentType).toBe(recordedHeaders["content-type"]);
+    // The metafile beside the prefix has the recorded one's keys (and is not part of the log).
+    const metafile = await log.store.getObject(log.account, log.container, guest.metafile);
+    const parts: Buffer[] = [];
+    for await (const part of metafile.body) parts.push(Buffer.from(part as Uint8Array));
+    const fields = JSON.parse(Buffer.concat(parts).toString()) as Record<string, unknown>;
+    expect(Object.keys(fields)).toEqual(Object.keys(recordedGuestMetafile()));
+    expect(fields.log_size).toBe(guest.published);
     // troveclient reads them in upload (last_modified) order: that is their name order here too.
     const { entries } = await log.store.listObjects(log.account, log.container, { prefix: log.prefix });
     const names = entries.map((entry) => (entry.kind === "object" ? entry.name : ""));
