@@ -8,14 +8,38 @@ const DIR = join(__dirname, "real-trove");
 /** The recorded instance and its owner (the demo project of the recording). */
 export const RECORDED_INSTANCE = "8f0c4b6e-3c5a-4e52-9d2b-6a7f1e0c9b31";
 
+export interface RecordedRow {
+  /** The body's file without `.json`, e.g. `15-err-unknown-log-name`. */
+  id: string;
+  method: string;
+  /** With `<project>` for the recording's project. */
+  path: string;
+  body: unknown;
+  status: number;
+  contentType: string;
+}
+
+/** index.tsv: every recorded request, in the order it was made. */
+export function recordedRows(): RecordedRow[] {
+  const [, ...lines] = readFileSync(join(DIR, "index.tsv"), "utf8").trimEnd().split("\n");
+  return lines.map((line) => {
+    const [file, method, path, body, status, contentType] = line.split("\t");
+    return {
+      id: file!.replace(/\.json$/, ""),
+      method: method!,
+      path: path!,
+      body: body ? JSON.parse(body) : undefined,
+      status: Number(status),
+      contentType: contentType!,
+    };
+  });
+}
+
 /** A recorded answer: its exact body, and the status Trove sent with it (index.tsv). */
 export function recordedAnswer(file: string): { status: number; body: string } {
-  const row = readFileSync(join(DIR, "index.tsv"), "utf8")
-    .split("\n")
-    .map((line) => line.split("\t"))
-    .find((columns) => columns[0] === file);
+  const row = recordedRows().find((candidate) => `${candidate.id}.json` === file);
   if (!row) throw new Error(`${file} is not in the recordings' index.tsv`);
-  return { status: Number(row[4]), body: readFileSync(join(DIR, file), "utf8") };
+  return { status: row.status, body: readFileSync(join(DIR, file), "utf8") };
 }
 
 /** The headers Swift sent for an object the guest agent published (`Name: value` lines). */
