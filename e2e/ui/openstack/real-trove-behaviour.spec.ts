@@ -25,6 +25,8 @@ import { logRow, screenshot, toast, viewerLine } from "../../fixtures/ui";
 const REGION = "RegionE2ETroveStandIn";
 const PORT = Number(process.env.TROVE_LOGS_E2E_PORT ?? 3310) + 85;
 const TROVE_TIMEOUT_S = 4;
+/** A page's first answers pass two servers, and Keystone checks each new token twice: a busy machine needs time. */
+const FIRST_LOAD_MS = 15_000;
 const instance = KEYSTONE_INSTANCES.demoMysql;
 const content = Array.from(
   { length: 300 },
@@ -213,7 +215,7 @@ test("Trove refusing the session's token (keystonemiddleware's 401) ends the ses
 }) => {
   await login(page, "demo");
   await page.goto(`/project/instances/${instance}?tab=logs`);
-  await expect(logRow(page, "general")).toBeVisible();
+  await expect(logRow(page, "general")).toBeVisible({ timeout: FIRST_LOAD_MS });
   const cookies = await page.context().cookies();
   standIn.replay({ method: "GET", path: /\/log$/, recording: "24-err-no-token.json" });
   await expect(page).toHaveURL(/\/login\?.*reason=expired/, { timeout: 15_000 });
@@ -231,7 +233,7 @@ test("Trove down, then silent mid-flow: a 503 that says so within the timeout, a
 }) => {
   await login(page, "demo");
   await page.goto(`/project/instances/${instance}?tab=logs`);
-  await expect(logRow(page, "general")).toBeVisible();
+  await expect(logRow(page, "general")).toBeVisible({ timeout: FIRST_LOAD_MS });
   const stale = page.getByRole("status").filter({ hasText: "Could not refresh the logs" });
 
   await standIn.down(); // the table polls Trove every few seconds
