@@ -2,9 +2,16 @@ import "server-only";
 import type { Instance } from "@/lib/schemas/instance";
 import { instanceActionBodySchema } from "@/lib/schemas/instance";
 import { logActionBodySchema } from "@/lib/schemas/log";
-import { faultResponse, tenantMismatch, TroveFault } from "./faults";
+import { faultResponse, instanceNotFound, tenantMismatch, TroveFault } from "./faults";
 import { instancePage } from "./instance-page";
-import { instanceDetailView, instanceView, mgmtInstanceView } from "./trove-views";
+import type { InstanceFacts } from "@/lib/server/engine/guest-log-engine";
+import {
+  instanceDetailView,
+  instanceView,
+  mgmtInstanceDetailView,
+  mgmtInstanceView,
+  type ViewContext,
+} from "./trove-views";
 import { troveBody, troveJson, troveRoute, type TroveContext } from "./trove-route";
 
 const instanceId = (context: TroveContext) => {
@@ -12,7 +19,13 @@ const instanceId = (context: TroveContext) => {
   return context.instanceId;
 };
 
-type View = typeof instanceView | typeof instanceDetailView | typeof mgmtInstanceView;
+/** One of Trove's instance views (list row, detail, management row or detail). */
+type View = (instance: Instance, facts: InstanceFacts | undefined, context: ViewContext) => object;
+
+/** Trove's management API is for admins (Trove answers others 401, which asks them to sign in again). */
+const requireAdmin = (context: TroveContext) => {
+  if (!context.caller.isAdmin) throw new TroveFault(403, "User does not have admin privileges.");
+};
 
 /** Instances in one of Trove's views, newest first (Trove's order), with the engine's facts. */
 function rows(context: TroveContext, instances: Instance[], view: View) {
@@ -65,11 +78,21 @@ export const logAction = troveRoute(async (context) => {
  * Not an admin: 403 (Trove answers this with 401, which tells a client to sign in again).
  */
 export const listAllInstances = troveRoute(async (context) => {
-  if (!context.caller.isAdmin) throw new TroveFault(403, "User does not have admin privileges.");
+  requireAdmin(context);
   const instances = await context.runtime.backend.listInstances(context.caller, { allProjects: true });
   const project = new URL(context.request.url).searchParams.get("project_id");
   const chosen = project ? instances.filter((instance) => instance.project_id === project) : instances;
   return troveJson({ instances: rows(context, chosen, mgmtInstanceView) });
+});
+
+/** GET /v1.0/{project_id}/mgmt/instances/{id} — one instance of any project, Trove's management detail. */
+export const showAnyInstance = troveRoute(async (context) => {
+  requireAdmin(context);
+  const id = instanceId(context);
+  const instances = await context.runtime.backend.listInstances(context.caller, { allProjects: true });
+  const instance = instances.find((candidate) => candidate.id === id);
+  if (!instance) throw instanceNotFound(id);
+  return troveJson({ instance: rows(context, [instance], mgmtInstanceDetailView)[0] });
 });
 
 /** POST /v1.0/{project_id}/instances/{id}/action — `{"restart": {}}` applies pending log toggles (202, no body). */

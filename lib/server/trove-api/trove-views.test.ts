@@ -4,6 +4,7 @@ import { instancePage } from "./instance-page";
 import {
   instanceDetailView,
   instanceView,
+  mgmtInstanceDetailView,
   mgmtInstanceView,
   NO_FLAVOR,
   type ViewContext,
@@ -110,6 +111,19 @@ describe("Trove's instance views", () => {
       task_description: "Instance requires a restart.",
     });
     expect(mgmtInstanceView(instance(), facts, admin).task_description).toBe("No tasks for the instance.");
+  });
+
+  it("the management detail: the volume (null without one) and the guest's status in words", () => {
+    expect(mgmtInstanceDetailView(instance(), facts, admin)).toMatchObject({
+      tenant_id: "owner-project",
+      volume: { size: 5 },
+      guest_status: { state_description: "healthy" },
+    });
+    const restarting = mgmtInstanceDetailView(instance({ status: "RESTART_REQUIRED" }), undefined, admin);
+    expect(restarting).toMatchObject({
+      volume: null,
+      guest_status: { state_description: "restart required" },
+    });
   });
 });
 

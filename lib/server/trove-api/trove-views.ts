@@ -82,3 +82,20 @@ export function mgmtInstanceView(instance: Instance, facts: InstanceFacts | unde
       instance.status === "RESTART_REQUIRED" ? "Instance requires a restart." : "No tasks for the instance.",
   };
 }
+
+/**
+ * trove/extensions/mgmt/instances/views.py MgmtInstanceDetailView: `GET /mgmt/instances/{id}` adds
+ * the volume (null without one, as Trove shows an instance without a Cinder volume) and the guest's
+ * status in words.
+ */
+export function mgmtInstanceDetailView(
+  instance: Instance,
+  facts: InstanceFacts | undefined,
+  context: ViewContext,
+) {
+  return {
+    ...mgmtInstanceView(instance, facts, context),
+    volume: facts?.volumeSize === undefined ? null : { size: facts.volumeSize },
+    guest_status: { state_description: operatingStatus(instance.status).toLowerCase().replace(/_/g, " ") },
+  };
+}
