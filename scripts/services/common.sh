@@ -82,7 +82,15 @@ pid_of() {
 launch() {
   local name=$1
   shift
-  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null 9>&- &
+  (
+    # A daemon keeps no descriptor of its starter's but 0-2: one started under a test's
+    # `flock /tmp/trove-logs-e2e.lock …` would otherwise hold that lock for as long as it runs.
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null
+  ) &
   local pid=$!
   echo "$pid $(start_time "$pid")" >"$PIDS/$name.pid"
 }

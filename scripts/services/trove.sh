@@ -358,6 +358,12 @@ start_agent() {
   running_pid "guest-$key-agent" >/dev/null && return 0
   holder=$(pid_of "guest-$key-ns")
   in_guest "$key" cp "$RUN/guests/$key/guest_info.conf" "$RUN/guests/$key/trove-guestagent.conf" /etc/trove/conf.d/
+  # Each agent start begins a new agent log (the last kept as .1), as logrotate keeps a guest's small.
+  # Trove bugs make a long-lived one unpublishable: past guest_log_limit (1,000,000 characters) its
+  # publish adds newlines where it splits lines (the answer says Rotated), and a failed publish of any
+  # log holding a character outside Latin-1 writes that character into this log, whose own publish
+  # then fails the same way for good.
+  in_guest "$key" bash -c 'log=/var/log/trove/trove-guestagent.log; if [[ -f $log ]]; then mv -f "$log" "$log.1"; fi'
   # DOCKER_HOST: the docker-stand-in, asked for /version by the MariaDB manager's constructor.
   (cd / && DOCKER_HOST=tcp://127.0.0.1:$DOCKER_PORT launch "guest-$key-agent" \
     nsenter --mount="/proc/$holder/ns/mnt" -- /usr/bin/trove-guestagent \
