@@ -9,8 +9,12 @@ const WORDS = ["orders", "customers", "invoices", "shipments", "products", "paym
 // Multi-byte characters, so that the byte-exact checks would catch a tail or download cut inside one.
 const NAMES = ["café", "Zoë", "Łódź", "naïve", "日本", "Ærø", "São Paulo", "Škoda", "smörgås", "Ωmega"];
 
-/** A MySQL general log of ~130-byte lines (valid UTF-8) of at least `bytes` bytes. */
-async function writeSource(path: string, bytes: number): Promise<{ size: number; lines: number }> {
+/** A MySQL general log of ~130-byte lines (valid UTF-8, each ended by `eol`) of at least `bytes` bytes. */
+async function writeSource(
+  path: string,
+  bytes: number,
+  eol: string,
+): Promise<{ size: number; lines: number }> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   let written = 0;
   let line = 0;
@@ -39,7 +43,7 @@ async function writeSource(path: string, bytes: number): Promise<{ size: number;
           `${stamp}${thread} Query\tINSERT INTO ${table}_audit (ref, actor, note) VALUES (${line}, 'svc-${line % 97}', '${NAMES[(line >> 3) % NAMES.length]} ok')\n`,
         );
     }
-    const chunk = block.join("");
+    const chunk = eol === "\n" ? block.join("") : block.join("").replaceAll("\n", eol);
     written += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await new Promise<void>((done) => out.once("drain", () => done()));
   }
@@ -58,8 +62,13 @@ function lastLines(path: string, lines: number): Buffer {
   } finally {
     closeSync(fd);
   }
+  return lastLinesOf(buffer, lines);
+}
+
+/** The last `lines` lines of `buffer` (which ends with a newline), or all of it when it has fewer. */
+export function lastLinesOf(buffer: Buffer, lines: number): Buffer {
   let at = buffer.length - 1; // the final newline ends the last line
-  for (let i = 0; i < lines; i += 1) at = buffer.lastIndexOf(0x0a, at - 1);
+  for (let i = 0; i < lines && at > 0; i += 1) at = buffer.lastIndexOf(0x0a, at - 1);
   return buffer.subarray(at + 1);
 }
 
@@ -73,11 +82,19 @@ export interface SourceLog {
   tail: Buffer;
 }
 
-/** Writes a source log of at least `bytes` bytes into `dir`, and reads back what the checks need. */
-export async function createSourceLog(dir: string, bytes: number, tailLines: number): Promise<SourceLog> {
+/**
+ * Writes a source log of at least `bytes` bytes into `dir`, and reads back what the checks need.
+ * `eol`: the line ending ("\r\n" for a log written on or copied from Windows).
+ */
+export async function createSourceLog(
+  dir: string,
+  bytes: number,
+  tailLines: number,
+  eol = "\n",
+): Promise<SourceLog> {
   const path = join(dir, "mysql-general.log");
   const started = now();
-  const { size, lines } = await writeSource(path, bytes);
+  const { size, lines } = await writeSource(path, bytes, eol);
   const source = { path, size, lines, sha256: await sha256File(path), tail: lastLines(path, tailLines) };
   say(
     `source: ${size.toLocaleString("en")} bytes, ${lines.toLocaleString("en")} lines (${(size / lines).toFixed(1)} B/line) in ${((now() - started) / 1000).toFixed(1)} s, sha256 ${source.sha256.slice(0, 16)}…`,
