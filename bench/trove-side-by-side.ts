@@ -2,6 +2,9 @@
  * Benchmark (issue 10, "Side by side"): the real Trove 18 of scripts/services/trove.sh and Trove Logs on
  * the same ~50 MB MySQL general log (CRLF line ends, UTF-8 text) and the same Swift, in one run.
  *
+ *   0. UTF-8     the issue's file once on each side: Trove 18's guest cannot publish text beyond Latin-1
+ *                (swiftclient gets a str body, http.client encodes it as Latin-1); ours: byte-exact.
+ *                The timed rounds therefore use the same lines in ASCII (CRLF kept):
  *   1. Publish   Trove: POST …/log {publish} (API → RabbitMQ → guest agent → Swift), timed until the
  *                guest wrote its last object and metafile; ours: the embedded publisher (swift store)
  *   2. Tail 50   our dashboard (openstack backend, region RegionTrove) on the log Trove published

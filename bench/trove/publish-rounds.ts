@@ -54,7 +54,7 @@ export async function trovePublish(trove: TroveApi, account: DemoAccount): Promi
   const { metafile } = await trove.expect("show");
   const started = Date.now();
   const answer = await trove.action("publish");
-  const api = `${answer.status} in ${answer.seconds.toFixed(1)} s${answer.error ? ` (${answer.error.slice(0, 120)})` : ""}`;
+  const api = `${answer.status} in ${answer.seconds.toFixed(1)} s${answer.error ? ` (${answer.error.replace(/^(.{110}).+$/s, "$1…")})` : ""}`;
   let seconds: number | undefined = answer.seconds;
   if (!answer.log) {
     // GuestTimeout: the agent goes on uploading; anything else: the publish failed.
