@@ -79,8 +79,11 @@ export function sha256File(path: string): Promise<string> {
   });
 }
 
-/** The `export KEY=value` lines of a shell file (as the service scripts write them), quotes removed. */
-export function parseEnvFile(path: string): Record<string, string> {
-  const pairs = [...readFileSync(path, "utf8").matchAll(/^export (\w+)=(.*)$/gm)];
+/** The `export KEY=value` lines of a shell script's text (as the service scripts write them), quotes removed. */
+export function parseEnvText(text: string): Record<string, string> {
+  const pairs = [...text.matchAll(/^export (\w+)=(.*)$/gm)];
   return Object.fromEntries(pairs.map(([, key, value]) => [key!, value!.replace(/^"(.*)"$/, "$1")]));
 }
+
+/** parseEnvText of a file. */
+export const parseEnvFile = (path: string) => parseEnvText(readFileSync(path, "utf8"));

@@ -7,10 +7,13 @@ import { mbps, say, sleep } from "../lib/stats";
 import { CONTAINER } from "./app-config";
 import type { PhaseContext } from "./phase-context";
 
-const downloadUrl = (ctx: PhaseContext) => ctx.app.url(`${ctx.logPath}/general/download`);
+/** What a download of ours needs: the app, the instance's log API and a signed-in session. */
+type OursDownload = Pick<PhaseContext, "app" | "logPath" | "cookie">;
+
+const downloadUrl = (ctx: OursDownload) => ctx.app.url(`${ctx.logPath}/general/download`);
 
 /** Our GET …/download of the general log by curl into /dev/null; stdout: curl's `-w writeOut` figures. */
-export function curlDownload(ctx: PhaseContext, writeOut: string): Promise<Ran> {
+export function curlDownload(ctx: OursDownload, writeOut: string): Promise<Ran> {
   const args = ["-sS", "--fail", "-H", `Cookie: ${ctx.cookie}`, "-o", "/dev/null", "-w", writeOut];
   return run("/usr/bin/curl", [...args, downloadUrl(ctx)]);
 }
@@ -119,6 +122,11 @@ export async function downloadPhase(ctx: PhaseContext) {
     await peerLogSave(ctx, round);
     if (round < ctx.rounds) await oursDownload(ctx, round);
   }
+  ctx.figures.download.oursSha = (await oursDownloadSha(ctx)) === ctx.source.sha256;
+}
+
+/** The sha256 of one more download of ours (streamed through sha256sum, untimed). */
+export async function oursDownloadSha(ctx: OursDownload): Promise<string> {
   const ran = await run("bash", [
     "-c",
     `curl -sS --fail -H "Cookie: $1" "$2" | sha256sum | cut -d' ' -f1`,
@@ -126,5 +134,5 @@ export async function downloadPhase(ctx: PhaseContext) {
     ctx.cookie,
     downloadUrl(ctx),
   ]);
-  ctx.figures.download.oursSha = ran.stdout.trim() === ctx.source.sha256;
+  return ran.stdout.trim();
 }

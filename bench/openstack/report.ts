@@ -1,4 +1,5 @@
 import { median, percentile, range } from "../lib/stats";
+import { printTable } from "../lib/table";
 import { TARGETS, type Figures } from "./figures";
 
 /** The results table (ours, the peer, ratio, target, met or MISSED) and the CPU and Swift-bytes details. */
@@ -84,16 +85,11 @@ export function report(f: Figures, log: { size: number; lines: number; objects: 
       yes(f.download.oursSha && f.tail.correct),
     ],
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) =>
-    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
   console.log("");
   console.log(
     `Trove Logs vs OpenStack tools — ${log.size.toLocaleString("en")} B, ${log.lines.toLocaleString("en")} lines, ${log.objects} objects; ${rounds} rounds, peers first and last; medians (min–max); MB = 10^6 B`,
   );
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-  for (const row of rows.slice(1)) console.log(line(row));
+  printTable(rows);
   console.log("");
   console.log(
     "CPU share during each run (app = next-server, swift = proxy on :8080, object = object server):",

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../lib/repo-root";
 import type { Env } from "../lib/run-command";
@@ -29,4 +30,15 @@ export function startUnlessRunning(script: ServiceScript, env: Env, announcement
 
 export function stopService(script: ServiceScript): void {
   service(script, "stop");
+}
+
+/** The pid a service script recorded for one of its processes (`<service>/pids/<name>.pid`), when it runs. */
+export function servicePid(service: string, name: string): number | undefined {
+  try {
+    const recorded = readFileSync(join(SERVICES_DIR, service, "pids", `${name}.pid`), "utf8");
+    const pid = Number(recorded.trim().split(/\s+/)[0]);
+    return Number.isInteger(pid) && existsSync(`/proc/${pid}`) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,9 +8,35 @@ import { now, say } from "../lib/stats";
 const WORDS = ["orders", "customers", "invoices", "shipments", "products", "payments", "carts", "reviews"];
 // Multi-byte characters, so that the byte-exact checks would catch a tail or download cut inside one.
 const NAMES = ["café", "Zoë", "Łódź", "naïve", "日本", "Ærø", "São Paulo", "Škoda", "smörgås", "Ωmega"];
+// The same names in ASCII, for a log a peer that cannot take other text must publish too.
+const ASCII_NAMES = [
+  "cafe",
+  "Zoe",
+  "Lodz",
+  "naive",
+  "Nihon",
+  "Aero",
+  "Sao Paulo",
+  "Skoda",
+  "smorgas",
+  "Omega",
+];
 
-/** A MySQL general log of ~130-byte lines (valid UTF-8) of at least `bytes` bytes. */
-async function writeSource(path: string, bytes: number): Promise<{ size: number; lines: number }> {
+/** How a source log is written: its line ending ("\r\n": written on or copied from Windows), ASCII only. */
+export interface SourceShape {
+  eol?: string;
+  ascii?: boolean;
+  /** Its file name in the directory. */
+  name?: string;
+}
+
+/** A MySQL general log of ~130-byte lines (valid UTF-8, each ended by `eol`) of at least `bytes` bytes. */
+async function writeSource(
+  path: string,
+  bytes: number,
+  { eol = "\n", ascii = false }: SourceShape,
+): Promise<{ size: number; lines: number }> {
+  const names = ascii ? ASCII_NAMES : NAMES;
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   let written = 0;
   let line = 0;
@@ -28,7 +54,7 @@ async function writeSource(path: string, bytes: number): Promise<{ size: number;
       else if (kind === 1) block.push(`${stamp}${thread} Quit\t\n`);
       else if (kind < 10)
         block.push(
-          `${stamp}${thread} Query\tSELECT id, status, total FROM ${table} WHERE customer_id = ${line % 100_003} AND region = '${NAMES[line % NAMES.length]}' LIMIT 20\n`,
+          `${stamp}${thread} Query\tSELECT id, status, total FROM ${table} WHERE customer_id = ${line % 100_003} AND region = '${names[line % names.length]}' LIMIT 20\n`,
         );
       else if (kind < 16)
         block.push(
@@ -36,10 +62,10 @@ async function writeSource(path: string, bytes: number): Promise<{ size: number;
         );
       else
         block.push(
-          `${stamp}${thread} Query\tINSERT INTO ${table}_audit (ref, actor, note) VALUES (${line}, 'svc-${line % 97}', '${NAMES[(line >> 3) % NAMES.length]} ok')\n`,
+          `${stamp}${thread} Query\tINSERT INTO ${table}_audit (ref, actor, note) VALUES (${line}, 'svc-${line % 97}', '${names[(line >> 3) % names.length]} ok')\n`,
         );
     }
-    const chunk = block.join("");
+    const chunk = eol === "\n" ? block.join("") : block.join("").replaceAll("\n", eol);
     written += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await new Promise<void>((done) => out.once("drain", () => done()));
   }
@@ -58,8 +84,13 @@ function lastLines(path: string, lines: number): Buffer {
   } finally {
     closeSync(fd);
   }
+  return lastLinesOf(buffer, lines);
+}
+
+/** The last `lines` lines of `buffer` (which ends with a newline), or all of it when it has fewer. */
+export function lastLinesOf(buffer: Buffer, lines: number): Buffer {
   let at = buffer.length - 1; // the final newline ends the last line
-  for (let i = 0; i < lines; i += 1) at = buffer.lastIndexOf(0x0a, at - 1);
+  for (let i = 0; i < lines && at > 0; i += 1) at = buffer.lastIndexOf(0x0a, at - 1);
   return buffer.subarray(at + 1);
 }
 
@@ -74,10 +105,15 @@ export interface SourceLog {
 }
 
 /** Writes a source log of at least `bytes` bytes into `dir`, and reads back what the checks need. */
-export async function createSourceLog(dir: string, bytes: number, tailLines: number): Promise<SourceLog> {
-  const path = join(dir, "mysql-general.log");
+export async function createSourceLog(
+  dir: string,
+  bytes: number,
+  tailLines: number,
+  shape: SourceShape = {},
+): Promise<SourceLog> {
+  const path = join(dir, shape.name ?? "mysql-general.log");
   const started = now();
-  const { size, lines } = await writeSource(path, bytes);
+  const { size, lines } = await writeSource(path, bytes, shape);
   const source = { path, size, lines, sha256: await sha256File(path), tail: lastLines(path, tailLines) };
   say(
     `source: ${size.toLocaleString("en")} bytes, ${lines.toLocaleString("en")} lines (${(size / lines).toFixed(1)} B/line) in ${((now() - started) / 1000).toFixed(1)} s, sha256 ${source.sha256.slice(0, 16)}…`,

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { run, toolEnv, type Ran, type RunOptions } from "../lib/run-command";
 import { keystoneToken, readKeystoneEnv, type KeystoneEnv } from "./keystone";
-import { SERVICES_DIR } from "./services";
+import { SERVICES_DIR, servicePid } from "./services";
 
 /** The local Swift that swift.sh runs: its processes, its request log, and the demo project's account. */
 
@@ -10,18 +10,7 @@ const SWIFT_RUN = join(SERVICES_DIR, "swift");
 const PROXY_LOG = join(SWIFT_RUN, "logs", "proxy.log");
 
 /** The pid of one of Swift's servers ("proxy", "object", …), when it runs. */
-export function swiftPid(name: string): number | undefined {
-  try {
-    const pid = Number(
-      readFileSync(join(SWIFT_RUN, "pids", `${name}.pid`), "utf8")
-        .trim()
-        .split(/\s+/)[0],
-    );
-    return Number.isInteger(pid) && existsSync(`/proc/${pid}`) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const swiftPid = (name: string) => servicePid("swift", name);
 
 /** Where proxy.log ends now: pass it to swiftLogSince to see what a command asked of Swift. */
 export const proxyLogSize = () => {
