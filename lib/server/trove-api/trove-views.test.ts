@@ -113,10 +113,10 @@ describe("Trove's instance views", () => {
     expect(mgmtInstanceView(instance(), facts, admin).task_description).toBe("No tasks for the instance.");
   });
 
-  it("the management detail: the volume (null without one) and the guest's status in words", () => {
+  it("the management detail: no Cinder volume (null) and the guest's status in words", () => {
     expect(mgmtInstanceDetailView(instance(), facts, admin)).toMatchObject({
       tenant_id: "owner-project",
-      volume: { size: 5 },
+      volume: null,
       guest_status: { state_description: "healthy" },
     });
     const restarting = mgmtInstanceDetailView(instance({ status: "RESTART_REQUIRED" }), undefined, admin);

@@ -85,8 +85,8 @@ export function mgmtInstanceView(instance: Instance, facts: InstanceFacts | unde
 
 /**
  * trove/extensions/mgmt/instances/views.py MgmtInstanceDetailView: `GET /mgmt/instances/{id}` adds
- * the volume (null without one, as Trove shows an instance without a Cinder volume) and the guest's
- * status in words.
+ * the Cinder volume (null: an embedded instance has none, whatever size its configuration names) and
+ * the guest's status in words.
  */
 export function mgmtInstanceDetailView(
   instance: Instance,
@@ -95,7 +95,7 @@ export function mgmtInstanceDetailView(
 ) {
   return {
     ...mgmtInstanceView(instance, facts, context),
-    volume: facts?.volumeSize === undefined ? null : { size: facts.volumeSize },
+    volume: null,
     guest_status: { state_description: operatingStatus(instance.status).toLowerCase().replace(/_/g, " ") },
   };
 }

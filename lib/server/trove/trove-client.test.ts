@@ -11,6 +11,9 @@ const GUEST_ERROR =
   "An error occurred communicating with the guest: Log 'audit' is not defined.\nTraceback (most recent call last):\n  File \"/opt/trove/guestagent/manager.py\", line 543";
 const MISSING_FILE =
   "An error occurred communicating with the guest: Cannot publish log file '/var/lib/mysql/data/slow.log' as it does not exist.\nTraceback (most recent call last):";
+// As the real Trove 18 of scripts/services/trove.sh answered a publish of a general log holding "Łódź".
+const NOT_LATIN1 =
+  "An error occurred communicating with the guest: 'latin-1' codec can't encode character '\\u0141' in position 653552: Body ('\u0141') is not valid Latin-1. Use body.encode('utf-8') if you want to send it encoded in UTF-8..";
 const requests: Array<{ method?: string; url?: string; token?: string; body: string }> = [];
 let server: Server;
 let endpoint: TroveEndpoint;
@@ -57,6 +60,7 @@ beforeAll(async () => {
         if (parsed.name === "audit") return send(400, { badRequest: { code: 400, message: GUEST_ERROR } });
         if (parsed.name === "slow_query")
           return send(400, { badRequest: { code: 400, message: MISSING_FILE } });
+        if (parsed.name === "polish") return send(400, { badRequest: { code: 400, message: NOT_LATIN1 } });
         if (parsed.name === "expired") return send(401, { error: { code: 401, message: "Unauthorized" } });
         if (parsed.name === "broken") return send(502, "<html>Bad Gateway from proxy 10.0.0.9:8779</html>");
         // Not recorded (RabbitMQ was never stopped while recording): what Trove's GuestError makes of
@@ -141,6 +145,14 @@ describe("Trove client", () => {
       status: 400,
       message: "Nothing has been written to this log yet, so there is nothing to publish.",
       detail: expect.stringContaining("/var/lib/mysql/data/slow.log"),
+    });
+    const notLatin1 = await troveClient
+      .logAction(endpoint, "i1", { name: "polish", publish: true })
+      .catch((error: unknown) => error);
+    expect(notLatin1).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^Trove's guest agent cannot publish this log: .*outside Latin-1/),
+      troveText: NOT_LATIN1,
     });
     await expect(troveClient.logAction(endpoint, "i1", { name: "expired" })).rejects.toMatchObject({
       status: 401,

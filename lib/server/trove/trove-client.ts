@@ -46,6 +46,12 @@ export const isTroveCallError = (error: unknown): error is TroveCallError =>
 /** Trove's guest agent refuses to publish a file that is not there, naming its path on the guest. */
 const MISSING_FILE = /^Cannot publish log file '.*' as it does not exist\.?$/;
 
+/**
+ * Trove 18's guest hands Swift each piece of a log as text, which Python sends as Latin-1: a piece
+ * with any other character (Ł, 日, an emoji) fails, and so does every later publish of that log.
+ */
+const NOT_LATIN1 = /'latin-1' codec can't encode character/;
+
 /** "190 s", "0.5 s": the timeout as a person reads it. */
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
@@ -70,7 +76,10 @@ function failure(response: Response, text: string, url: string): TroveCallError 
   if ([400, 403, 404, 409].includes(response.status)) {
     const line = MISSING_FILE.test(fault.line)
       ? "Nothing has been written to this log yet, so there is nothing to publish."
-      : fault.line || `Trove refused the request (HTTP ${response.status}).`;
+      : NOT_LATIN1.test(fault.line)
+        ? "Trove's guest agent cannot publish this log: it holds a character outside Latin-1 (such as Ł " +
+          "or 日), which Trove 18 fails to upload. Its copy ends before that character's piece."
+        : fault.line || `Trove refused the request (HTTP ${response.status}).`;
     return new TroveCallError(response.status, line, detail, fault.full);
   }
   const line = fault.line
