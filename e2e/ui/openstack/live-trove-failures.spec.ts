@@ -55,9 +55,14 @@ test("Trove's refusals through the dashboard's API: unknown log 400 in one line,
   expect([theirs.status, theirs.code]).toEqual([404, "not_found"]);
   const adminApi = await apiError(page, `/api/admin/instances/${trove.instance}/log`);
   expect([adminApi.status, adminApi.code]).toEqual([403, "forbidden"]);
-  // The UI says the same for an instance of another project.
+  // The UI says the same for an instance of another project; its log viewer too, rather than
+  // "Nothing published yet" with a Publish button.
   await page.goto(`/project/instances/${trove.otherInstance}`);
   await expect(page.getByText(theirs.message)).toBeVisible();
+  await page.goto(`/project/instances/${trove.otherInstance}/logs/general`);
+  const failure = page.getByRole("alert").filter({ hasText: "Could not load the log" });
+  await expect(failure).toContainText(theirs.message);
+  await expect(page.getByText("Nothing published yet")).toHaveCount(0);
 });
 
 test("a token revoked in Keystone: Trove refuses it (401), the session ends, back to the login page", async ({
