@@ -3,16 +3,14 @@
 // shows instances, acts on logs with Trove's API, and reads what we published straight from Swift
 // (log tail / log save). Every `openstack database log` command runs: list, show, set, tail, save.
 import { expect, test } from "@playwright/test";
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { writeLogFile } from "../fixtures/api";
 import { keystoneServer, requireKeystone, type KeystoneTestEnv } from "../fixtures/keystone";
 import { KEYSTONE_INSTANCES } from "../fixtures/keystone-run";
+import { openstackCli, type CliUser } from "../fixtures/openstack-cli";
 
-const run = promisify(execFile);
 const instance = KEYSTONE_INSTANCES.demoMysql;
 const NAME = "ks-demo-mysql"; // keystone-run.ts: mysql 8.0.36, flavor ks-flavor-small, 2 GB
 const source = keystoneServer.logFile(instance, "general");
@@ -26,37 +24,9 @@ test.beforeAll(async () => {
 test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-type CliUser = "demo" | "admin" | "ops-user";
-
 /** `openstack database …` as a user of the real Keystone, in the user's own project: stdout (fails with stderr). */
-async function openstack(user: CliUser, ...args: string[]): Promise<string> {
-  const project = { admin: "admin", demo: "demo", "ops-user": "ops" }[user];
-  const password = {
-    admin: keystone.passwords.admin,
-    demo: keystone.passwords.demo,
-    "ops-user": keystone.passwords.ops,
-  }[user];
-  // Only what the CLI needs (no NODE_ENV etc. from the test runner).
-  const env = {
-    PATH: "/usr/bin:/bin",
-    HOME: scratch,
-    OS_AUTH_URL: keystone.url,
-    OS_IDENTITY_API_VERSION: "3",
-    OS_USERNAME: user,
-    OS_PASSWORD: password,
-    OS_PROJECT_NAME: project,
-    OS_USER_DOMAIN_NAME: "Default",
-    OS_PROJECT_DOMAIN_NAME: "Default",
-    OS_INTERFACE: "public",
-  } as unknown as NodeJS.ProcessEnv;
-  try {
-    const { stdout } = await run("/usr/bin/openstack", ["database", ...args], { env, timeout: 60_000 });
-    return stdout;
-  } catch (error) {
-    const failure = error as { stderr?: string; message: string };
-    throw new Error(`openstack database ${args.join(" ")} failed: ${failure.stderr || failure.message}`);
-  }
-}
+const openstack = (user: CliUser, ...args: string[]) =>
+  openstackCli(keystone, user, ["database", ...args], { home: scratch });
 
 /** `openstack database log …` */
 const cli = (user: CliUser, ...args: string[]) => openstack(user, "log", ...args);

@@ -77,16 +77,18 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     [scope, instanceId, logName],
   );
   const unknownLog = state.status === "unpublished" && details.isSuccess && !row;
+  // Its lines' 404 was about the instance (unknown, or another project's): not "nothing published".
+  const listFailed = state.status === "unpublished" && details.isError;
   const newLines = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
   const showJump = ready && publishing.following && !nav.atBottom;
 
   let body;
   if (state.status === "loading") body = <LogSkeleton />;
-  else if (unknownLog || state.status === "error")
+  else if (unknownLog || listFailed || state.status === "error")
     body = (
       <ErrorState
         title={unknownLog ? `This instance has no log named ${logName}` : "Could not load the log"}
-        error={state.error ?? new Error("Unknown error")}
+        error={(listFailed ? details.error : state.error) ?? new Error("Unknown error")}
         onRetry={() => void win.openTail()}
         retrying={state.resetting}
       />
