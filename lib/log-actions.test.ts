@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableLogActions } from "./log-actions";
+import { availableLogActions, publishActionLabel } from "./log-actions";
 
 const log = (overrides: Partial<Parameters<typeof availableLogActions>[0]> = {}) => ({
   type: "USER" as const,
@@ -51,5 +51,12 @@ describe("availableLogActions", () => {
     expect(availableLogActions(log()).discard).toBe(false);
     expect(availableLogActions(log({ published: 10, container: "database_logs" })).discard).toBe(true);
     expect(availableLogActions(log({ published: 0, container: "database_logs" })).discard).toBe(true);
+  });
+
+  it("labels the publish of a Disabled USER log 'Enable & publish', and only that one", () => {
+    expect(publishActionLabel(log({ status: "Disabled" }))).toBe("Enable & publish");
+    expect(publishActionLabel(log({ status: "Disabled", type: "SYS" }))).toBe("Publish");
+    for (const status of ["Enabled", "Published", "Restart Required", "Partial"])
+      expect(publishActionLabel(log({ status }), "Publish now")).toBe("Publish now");
   });
 });

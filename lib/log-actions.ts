@@ -32,3 +32,10 @@ export function availableLogActions(log: LogFacts): AvailableLogActions {
     download: hasPublished,
   };
 }
+
+/**
+ * The label of a log's publish action: publishing a Disabled USER log enables it (Trove's rule), so
+ * there the action says "Enable & publish". SYS logs are always on.
+ */
+export const publishActionLabel = (log: Pick<GuestLog, "type" | "status">, plain = "Publish") =>
+  log.type === "USER" && log.status === "Disabled" ? "Enable & publish" : plain;

@@ -4,7 +4,7 @@ import { Download, Eye, Power, PowerOff, Upload } from "lucide-react";
 import Link from "next/link";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { LogActionName } from "@/lib/api/logs";
-import { availableLogActions } from "@/lib/log-actions";
+import { availableLogActions, publishActionLabel } from "@/lib/log-actions";
 import { paths, type Scope } from "@/lib/paths";
 import type { LogDetails } from "@/lib/schemas/log-view";
 import { ConfirmDiscardDialog } from "./confirm-discard-dialog";
@@ -26,6 +26,7 @@ export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowAc
   const publishing = pending === "publish" || log.publishing !== null;
   const linkClass = buttonVariants({ size: "sm", variant: "ghost" });
   const ownAccount = useOwnAccountPublishGuard(log.copy_account === "yours");
+  const publishLabel = publishActionLabel(log);
 
   return (
     <div className="flex items-center gap-1 whitespace-nowrap">
@@ -34,11 +35,11 @@ export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowAc
         variant="primary"
         loading={publishing}
         disabled={busy}
-        aria-label={`Publish ${log.name}`}
+        aria-label={`${publishLabel} ${log.name}`}
         onClick={() => ownAccount.guard(() => run("publish"))}
       >
         {publishing ? null : <Upload aria-hidden />}
-        Publish
+        {publishLabel}
       </Button>
       {ownAccount.dialog}
       {actions.view ? (
@@ -54,7 +55,7 @@ export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowAc
       {actions.download ? (
         <a
           href={paths.api.log(scope, instanceId, log.name, "download")}
-          download={`${log.name}.log`}
+          download
           className={linkClass}
           aria-label={`Download ${log.name}`}
         >

@@ -29,8 +29,12 @@ export function isAwaitingPublish(toastId: string) {
   return awaiting.has(toastId);
 }
 
+/**
+ * Sonner merges a toast into the one with the same id, so a success replacing a failure (or the
+ * "in the background" note) would keep its description: a success clears it.
+ */
 export function toastPublished(toastId: string, name: string) {
-  toast.success(`Published log ${name}`, { id: toastId });
+  toast.success(`Published log ${name}`, { id: toastId, description: undefined });
 }
 
 /** A failed background publish, toasted once however often the list is polled. */

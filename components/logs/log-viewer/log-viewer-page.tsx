@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { Button } from "@/components/ui/button";
 import type { LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
+import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
 import { windowEnd } from "./line-window";
 import { LogSearchBox } from "./log-search-box";
@@ -43,7 +44,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
   const ownAccount = useOwnAccountPublishGuard(row?.copy_account === "yours");
-  const publishNow = () => ownAccount.guard(() => publishing.publish.mutate());
+  const publishNow = () => ownAccount.guard(publishing.publishOnce);
+  const enables = (plain: string) => (row ? publishActionLabel(row, plain) : plain);
   const toggleFollow = () =>
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
   const [wrap, setWrap] = useState(false);
@@ -106,6 +108,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     body = (
       <NothingPublished
         name={logName}
+        action={enables("Publish now")}
         onPublish={publishNow}
         publishing={publishing.publish.isPending}
         error={publishing.error}
@@ -144,6 +147,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         <LogViewerToolbar
           ready={ready && state.total > 0}
           publishing={publishing.publish.isPending}
+          publishLabel={enables("Publish & refresh")}
           onPublish={publishNow}
           following={publishing.following}
           followPaused={publishing.followPaused}
@@ -155,7 +159,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           wrap={wrap}
           onToggleWrap={toggleWrap}
           downloadHref={paths.api.log(scope, instanceId, logName, "download")}
-          downloadName={`${logName}.log`}
           tailOpen={tailOpen}
           tailPanelId={tailPanelId}
           onToggleTail={() => setTailOpen((open) => !open)}

@@ -18,6 +18,8 @@ export interface LogViewerToolbarProps {
   /** Lines can be shown (something is published). */
   ready: boolean;
   publishing: boolean;
+  /** "Publish & refresh", or "Enable & publish" where publishing turns the log on. */
+  publishLabel: string;
   onPublish: () => void;
   following: boolean;
   followPaused: boolean;
@@ -28,8 +30,8 @@ export interface LogViewerToolbarProps {
   totalLines: number;
   wrap: boolean;
   onToggleWrap: () => void;
+  /** The server names the file (instance, log, UTC time). */
   downloadHref: string;
-  downloadName: string;
   tailOpen: boolean;
   tailPanelId: string;
   onToggleTail: () => void;
@@ -63,7 +65,7 @@ export function LogViewerToolbar(props: LogViewerToolbarProps) {
       <Group label="Publishing">
         <Button variant="primary" size="sm" onClick={props.onPublish} loading={props.publishing}>
           {props.publishing ? null : <CloudUpload aria-hidden />}
-          Publish &amp; refresh
+          {props.publishLabel}
         </Button>
         <Button
           size="sm"
@@ -130,11 +132,7 @@ export function LogViewerToolbar(props: LogViewerToolbarProps) {
           Last N lines
         </Button>
         {ready ? (
-          <a
-            href={props.downloadHref}
-            download={props.downloadName}
-            className={buttonVariants({ size: "sm" })}
-          >
+          <a href={props.downloadHref} download className={buttonVariants({ size: "sm" })}>
             <Download aria-hidden />
             Download
           </a>

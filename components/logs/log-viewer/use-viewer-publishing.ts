@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { withReference } from "@/lib/api/fetcher";
 import { publishFullCopy, publishLogNow, type LogRef } from "@/lib/api/log-viewer";
 import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
@@ -74,6 +74,18 @@ export function useViewerPublishing(
     onSettled: () => queryClient.invalidateQueries({ queryKey: logKeys.list(log.scope, log.id) }),
   });
 
+  // A burst of clicks lands before React re-renders the button as busy: one publish at a time.
+  const inFlight = useRef(false);
+  const publishOnce = useCallback(() => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    publish.mutate(undefined, {
+      onSettled: () => {
+        inFlight.current = false;
+      },
+    });
+  }, [publish]);
+
   /** "Publish a full copy here": the copy Trove counts is in another account (see publishFullCopy). */
   const fullCopy = useMutation({
     mutationFn: () => publishFullCopy(log),
@@ -104,6 +116,7 @@ export function useViewerPublishing(
 
   return {
     publish,
+    publishOnce,
     fullCopy,
     following,
     followPaused: paused,

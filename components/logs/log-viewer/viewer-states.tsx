@@ -55,18 +55,20 @@ function PublishOffer({ icon, title, children, action, onAction, busy, error }: 
 
 export interface NothingPublishedProps {
   name: string;
+  /** "Publish now", or "Enable & publish" where publishing turns the log on. */
+  action: string;
   onPublish: () => void;
   publishing: boolean;
   error: string | null;
 }
 
 /** No published copy (never published, or discarded): say so and offer to publish. */
-export function NothingPublished({ name, onPublish, publishing, error }: NothingPublishedProps) {
+export function NothingPublished({ name, action, onPublish, publishing, error }: NothingPublishedProps) {
   return (
     <PublishOffer
       icon={FileX}
       title="Nothing published yet"
-      action="Publish now"
+      action={action}
       onAction={onPublish}
       busy={publishing}
       error={error}
