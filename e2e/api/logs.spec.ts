@@ -98,9 +98,23 @@ test.describe("log API", () => {
     const skipped = await (await demo.get(`${logUrl}/general/tail?lines=-299`)).body();
     expect(skipped.toString("latin1")).toMatch(/^2026-11-25T10:00:59Z\t299 Query/);
 
+    // Named `<instance name>-<log>-<UTC time>.log`; a real Content-Length (the browser shows progress).
+    const before = Date.now();
     const download = await demo.get(`${logUrl}/general/download`);
-    expect(download.headers()["content-disposition"]).toBe('attachment; filename="general.log"');
-    expect((await download.body()).equals(content)).toBe(true);
+    const downloaded = await download.body();
+    expect(downloaded.equals(content)).toBe(true);
+    const disposition = download.headers()["content-disposition"] ?? "";
+    const named =
+      /^attachment; filename="e2e-mysql-general-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z\.log"; filename\*=UTF-8''(.+)$/;
+    expect(disposition).toMatch(named);
+    const [, year, month, day, hour, minute, second, star] = named.exec(disposition) ?? [];
+    expect(star).toBe(`e2e-mysql-general-${year}${month}${day}T${hour}${minute}${second}Z.log`);
+    const stamp = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+    expect(Date.parse(stamp)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(Date.parse(stamp)).toBeLessThanOrEqual(Date.now());
+    expect(download.headers()["content-length"]).toBe(String(downloaded.length));
+    expect(download.headers()["transfer-encoding"]).toBeUndefined();
+    expect(download.headers()["x-trove-logs-declared-length"]).toBeUndefined();
 
     appendLogFile(generalFile, " — completed\n");
     expect((await (await action(demo, { name: "general" })).json()).log.status).toBe("Partial");

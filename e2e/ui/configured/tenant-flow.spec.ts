@@ -125,21 +125,21 @@ test("tenant: enable, publish, view, search, follow, download and discard the ge
   await follow.click();
   await expect(follow).toHaveAttribute("aria-pressed", "false");
 
-  // Download: exactly the file's bytes (CRLF, UTF-8, no newline at the end), named general.log.
+  // Download: exactly the file's bytes (CRLF, UTF-8, no newline at the end), named instance-log-time.
   const source = readFileSync(generalFile);
   expect(source.equals(Buffer.concat([published, appended]))).toBe(true);
   const fromViewer = await downloadBytes(
     page,
     page.getByRole("toolbar", { name: "Log viewer" }).getByRole("link", { name: "Download" }),
   );
-  expect(fromViewer.name).toBe("general.log");
+  expect(fromViewer.name).toMatch(/^e2e-mysql-general-\d{8}T\d{6}Z\.log$/);
   expect(fromViewer.bytes.equals(source), "the viewer's download is the source file").toBe(true);
 
   // Back to the Logs tab (breadcrumb); its Download is the same file.
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Logs" }).click();
   await expect(publishedBytes(row)).toHaveAttribute("value", String(source.length));
   const fromRow = await downloadBytes(page, row.getByRole("link", { name: "Download general" }));
-  expect(fromRow.name).toBe("general.log");
+  expect(fromRow.name).toMatch(/^e2e-mysql-general-\d{8}T\d{6}Z\.log$/);
   expect(fromRow.bytes.equals(source), "the row's download is the source file").toBe(true);
 
   // Discard asks first: cancelling leaves the published copy alone.

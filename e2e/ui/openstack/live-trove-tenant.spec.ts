@@ -77,7 +77,7 @@ test("tenant: the general log switched on in the guest's MariaDB, published, vie
   // Download = what python-troveclient's `log save` assembles from the same Swift objects.
   const toolbar = page.getByRole("toolbar", { name: "Log viewer" });
   const download = await downloadBytes(page, toolbar.getByRole("link", { name: "Download" }));
-  expect(download.name).toBe("general.log");
+  expect(download.name).toMatch(/^[A-Za-z0-9._-]+-general-\d{8}T\d{6}Z\.log$/);
   expect(download.bytes.toString()).toContain(`SELECT '${first}'`);
   const saved = join(live().scratch, "general.log");
   await openstackCli(keystone, "demo", ["database", "log", "save", id, "general", "--file", saved], {

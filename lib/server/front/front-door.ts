@@ -1,6 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
+import { keepDeclaredLength } from "./declared-length";
 import { applyForwarding } from "./forwarded";
 import { answerUnderWay, lingerAfterEarlyAnswer } from "./linger";
 import { troveFaultBody } from "@/lib/server/trove-api/fault-names";
@@ -51,6 +52,7 @@ function refuse(response: ServerResponse, refusal: Refusal, target: string): voi
 export function createFrontDoor(options: FrontDoorOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     lingerAfterEarlyAnswer(request, response);
+    keepDeclaredLength(response);
     const nonce = createNonce();
     for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
     const refusal =

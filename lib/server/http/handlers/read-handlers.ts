@@ -6,6 +6,8 @@ import type { Scope } from "@/lib/paths";
 import { downloadLog } from "@/lib/server/log-reader/download";
 import { readLines } from "@/lib/server/log-reader/read-lines";
 import { tailLog } from "@/lib/server/log-reader/tail";
+import { DECLARED_LENGTH_HEADER } from "@/lib/server/front/declared-length";
+import { attachmentDisposition, downloadFileName } from "../download-name";
 import { parseWith } from "../request-guards";
 import { iteratorToStream, json } from "../respond";
 import { checkSearch, searchResponse } from "./search-response";
@@ -34,14 +36,19 @@ export const tailHandler = (scope: Scope) =>
 
 export const downloadHandler = (scope: Scope) =>
   readRoute(scope, async (context) => {
-    const { size, body } = await downloadLog(await open(context));
+    const { runtime, caller, params } = context;
+    const [{ size, body }, instance] = await Promise.all([
+      open(context).then(downloadLog),
+      runtime.backend.getInstance(caller, params.id),
+    ]);
+    const fileName = downloadFileName(instance.name || instance.id, params.name, new Date());
     return new Response(iteratorToStream(body), {
       headers: {
         ...TEXT_HEADERS,
         "Content-Type": "application/octet-stream",
-        "Content-Disposition": `attachment; filename="${context.params.name}.log"`,
-        // Next drops Content-Length on streamed bodies; this tells scripts the size up front.
-        "X-Log-Size": String(size),
+        "Content-Disposition": attachmentDisposition(fileName),
+        // Becomes the Content-Length (Next drops a route's own): browsers show the download's progress.
+        [DECLARED_LENGTH_HEADER]: String(size),
         "Cache-Control": "no-store, no-transform",
       },
     });
