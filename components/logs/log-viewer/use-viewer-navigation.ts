@@ -21,12 +21,14 @@ export function useViewerNavigation(
 ) {
   const listRef = useRef<VirtuosoHandle | null>(null);
   const visible = useRef({ first: 0, last: 0 });
+  /** The window generation whose list has reported what it shows (it has finished its first layout). */
+  const laidOut = useRef(-1);
   const atBottomRef = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
   /** The log's length when the user scrolled away from the end (for "N new lines"). */
   const [totalWhenLeft, setTotalWhenLeft] = useState<number | null>(null);
   const [highlight, setHighlight] = useState<number | null>(initialLine ?? null);
-  const { latestRef, openAround, openStart, openTail, loadEdge } = win;
+  const { latestRef, openAround, openStart, openTail, loadEdge, reanchor } = win;
 
   const pinToEnd = useCallback(() => {
     // Two frames: the list first takes in the new count, then scrolls.
@@ -42,11 +44,13 @@ export function useViewerNavigation(
       if (target === null) return;
       setHighlight(target);
       onLine(target);
-      if (state.status === "ready" && !state.resetting && windowHas(state.window, target))
-        listRef.current?.scrollToIndex({ index: target - state.window.first, align: "center" });
-      else void openAround(target);
+      if (state.status !== "ready" || state.resetting || !windowHas(state.window, target))
+        void openAround(target);
+      // A list still placing itself at its initial position would undo a scroll: remount it there.
+      else if (laidOut.current !== state.generation) reanchor({ line: target, align: "center" });
+      else listRef.current?.scrollToIndex({ index: target - state.window.first, align: "center" });
     },
-    [latestRef, openAround, onLine],
+    [latestRef, openAround, reanchor, onLine],
   );
 
   const selectLine = useCallback(
@@ -77,7 +81,8 @@ export function useViewerNavigation(
   const onRangeChange = useCallback(
     (first: number, last: number) => {
       visible.current = { first, last };
-      const { window } = latestRef.current;
+      const { window, generation } = latestRef.current;
+      laidOut.current = generation;
       if (first - window.first < PREFETCH_ROWS) void loadEdge("top");
       if (windowEnd(window) - last < PREFETCH_ROWS) void loadEdge("bottom");
     },
