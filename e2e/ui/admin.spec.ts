@@ -45,19 +45,24 @@ test("admin: every project's instances, and the hidden guest log is visible and 
   await expect(guest.getByRole("button", { name: /^(Enable|Disable) guest$/ })).toHaveCount(0);
   await screenshot(page, "admin-logs");
 
+  // Actions land in the guest log, which is the instance's operations log (nothing invented).
+  await logRow(page, "error").getByRole("button", { name: "Publish error" }).click();
+  await expect(toast(page, "Published log error")).toBeVisible({ timeout: 15_000 });
   await guest.getByRole("button", { name: "Publish guest" }).click();
   await expect(toast(page, "Published log guest")).toBeVisible({ timeout: 15_000 });
   await expect(publishedBytes(guest)).not.toHaveAttribute("value", "0");
   await expect(guest.getByText("Published", { exact: true })).toBeVisible();
 
-  // Its viewer, through the Admin dashboard, shows the guest agent's lines.
+  // Its viewer, through the Admin dashboard, shows what Trove Logs did for the instance.
   await guest.getByRole("link", { name: "View guest" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/instances/${ORDERS_DB}/logs/guest$`));
   await expect(page.getByRole("heading", { name: "guest log" })).toBeVisible();
   await expect(page.getByText("hidden from tenants")).toBeVisible();
   const lines = page.getByRole("log", { name: "Log lines" });
   await expect(lines.locator("[data-line]").last()).toBeInViewport();
-  await expect(lines).toContainText(/ (INFO|DEBUG|WARNING|ERROR) trove\./); // oslo.log records
+  await expect(lines).toContainText("INFO trove_logs.guest_log [-] Publishing log 'error' from ");
+  await expect(lines).toContainText("INFO trove_logs.guest_log [-] Publishing log 'guest' from ");
+  await expect(lines).not.toContainText("trove.guestagent"); // no invented agent activity
   await screenshot(page, "admin-viewer");
 });
 

@@ -119,7 +119,11 @@ export function loadServiceConfig(options: { configFile?: string; dataDir: strin
     expiry: file.guest_log_expiry,
     regionName: file.region_name,
     exposedLogs,
-    instances: file.instances.map((instance) => toEngineInstance(instance, options.dataDir, file)),
+    // The demo's guest log is its operations log, as with a real server: nothing invented in it.
+    instances: file.instances.map((instance) => ({
+      ...toEngineInstance(instance, options.dataDir, file),
+      ...(!options.configFile && { operationsLog: true }),
+    })),
     projects,
   };
 }

@@ -56,9 +56,12 @@ export function demoLogFileName(datastore: DatastoreType, logName: string): stri
   return `${datastore}-${logName}.log`;
 }
 
-/** Which writer imitates a datastore's log; undefined for a log the demo does not write. */
+/**
+ * Which writer imitates a datastore's log; undefined for a log the demo does not write. The `guest`
+ * log is never imitated: Trove Logs writes it (the instance's operations log).
+ */
 export function demoLogKind(datastore: DatastoreType, logName: string): DemoLogKind | undefined {
-  if (logName === "guest") return "guest";
+  if (logName === "guest") return undefined;
   if (datastore === "postgresql") return logName === "general" ? "postgresql-general" : undefined;
   switch (logName) {
     case "general":

@@ -14,11 +14,12 @@ function engineShaped(dataDir: string) {
   }));
 }
 
-it("targets every demo log with its kind and datastore", () => {
+it("targets every demo log but the guest logs (the operations logs) with its kind and datastore", () => {
   const targets = demoLogTargets(engineShaped("/data"));
-  expect(targets).toHaveLength(10);
-  const pgGuest = targets.find((t) => t.kind === "guest" && t.datastore === "postgresql");
-  expect(pgGuest).toMatchObject({ logName: "guest", version: "15.6" });
+  expect(targets).toHaveLength(7);
+  expect(targets.filter((t) => t.logName === "guest" || t.kind === "guest")).toEqual([]);
+  const pgGeneral = targets.find((t) => t.kind === "postgresql-general");
+  expect(pgGeneral).toMatchObject({ logName: "general", version: "15.6" });
   expect(targets.filter((t) => t.kind === "mariadb-general")).toHaveLength(1);
 });
 
@@ -34,7 +35,6 @@ it("seeds the logs that are logging, then keeps writing them until stopped", asy
     expect((await readdir(join(dir, "demo-logs", orders.id))).sort()).toEqual([
       "mysql-general.log",
       "mysqld.log",
-      "trove-guestagent.log",
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });

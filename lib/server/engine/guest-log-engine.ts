@@ -36,6 +36,12 @@ export interface EngineInstance {
     /** Ask the server where its error log is (the configuration names no file for it). */
     locateErrorLog: boolean;
   };
+  /**
+   * Trove Logs writes the `guest` log itself: what it did for the instance and every failure (the
+   * operations log). Always so with a real server; the demo asks for it too, so that its guest log
+   * tells what really happened.
+   */
+  operationsLog?: boolean;
 }
 
 /** Who asks: Trove scopes every call to the token's project; admins may reach any project. */

@@ -13,7 +13,7 @@ export interface InstanceEntry {
   instance: EngineInstance;
   logs: GuestLogFile[];
   datastore: InstanceDatastore;
-  /** The guest log Trove Logs writes (instances backed by a real server). */
+  /** The guest log Trove Logs writes (instances backed by a real server, and the demo's). */
   operations?: OperationsLog;
 }
 
@@ -31,7 +31,8 @@ export function createInstanceEntry(
   const control = createDatastoreControl(instance, settings);
   const datastore = new InstanceDatastore(control, definitions, deps.nowMillis);
   const guest = instance.logFiles.guest;
-  const operations = control.isServer && guest ? new OperationsLog(guest, deps.nowMillis) : undefined;
+  const writesGuest = (control.isServer || instance.operationsLog) && guest;
+  const operations = writesGuest ? new OperationsLog(guest, deps.nowMillis) : undefined;
   void operations?.info(`Trove Logs serves the logs of instance ${instance.name}: ${control.description}`);
   return { instance, logs, datastore, operations };
 }

@@ -10,7 +10,7 @@ import type { DatastoreControl, DatastoreSnapshot, LogState } from "./datastore-
  */
 export class FileSettingsControl implements DatastoreControl {
   readonly isServer = false;
-  readonly description = "log files";
+  readonly description = "the log writer";
 
   constructor(
     private readonly instanceId: string,
