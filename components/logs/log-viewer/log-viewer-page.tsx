@@ -16,6 +16,7 @@ import { LogViewerHeader } from "./log-viewer-header";
 import { LogViewerToolbar } from "./log-viewer-toolbar";
 import { TailTextView } from "./tail-text-view";
 import { useLogWindow } from "./use-log-window";
+import { usePublishedWatch } from "./use-published-watch";
 import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
@@ -41,6 +42,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const nav = useViewerNavigation(win, initial.line, onLine);
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
+  const unseen = usePublishedWatch(log, win, publishing.following);
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
   const ownAccount = useOwnAccountPublishGuard(row?.copy_account === "yours");
@@ -81,8 +83,10 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const unknownLog = state.status === "unpublished" && details.isSuccess && !row;
   // Its lines' 404 was about the instance (unknown, or another project's): not "nothing published".
   const listFailed = state.status === "unpublished" && details.isError;
-  const newLines = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
-  const showJump = ready && publishing.following && !nav.atBottom;
+  const followNew = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
+  const newLines = publishing.following ? followNew : unseen;
+  // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
+  const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
 
   let body;
   if (state.status === "loading") body = <LogSkeleton />;

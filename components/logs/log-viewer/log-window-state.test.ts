@@ -146,6 +146,33 @@ describe("logWindowReducer", () => {
     expect(rotated.replaced).toBe(true);
   });
 
+  it("keeps what the window's lower end knew: new lines are those beyond it until the bottom loads", () => {
+    expect(atTail.loadedTotal).toBe(8_000_000);
+    const counted = logWindowReducer(atTail, {
+      type: "totals",
+      generation: 1,
+      chunk: chunk(8_000_100, 1, 8_000_100),
+    });
+    expect(counted.total - counted.loadedTotal).toBe(100);
+    // Reading earlier lines learns the length too, but the new lines stay new.
+    const above = run(
+      [
+        { type: "edge", edge: "top" },
+        { type: "edge-done", generation: 1, edge: "top", chunk: chunk(7_996_001, 2000, 8_000_120) },
+      ],
+      counted,
+    );
+    expect(above.total - above.loadedTotal).toBe(120);
+    const below = run(
+      [
+        { type: "edge", edge: "bottom" },
+        { type: "edge-done", generation: 1, edge: "bottom", chunk: chunk(8_000_001, 120, 8_000_120) },
+      ],
+      above,
+    );
+    expect(below.total - below.loadedTotal).toBe(0);
+  });
+
   it("marks a failed edge load, which a retry can start again", () => {
     const failed = run(
       [

@@ -19,6 +19,11 @@ export interface LogWindowState {
   window: LineWindow;
   /** Of the whole published log, as last reported by the server. */
   total: number;
+  /**
+   * The log's length when the window's lower end was last loaded: a count learnt in the background
+   * ("totals") leaves it, so `total - loadedTotal` lines were published since ("N new lines").
+   */
+  loadedTotal: number;
   size: number;
   lastLineComplete: boolean;
   /** Bumped when a new window replaces the old one: the list remounts at `anchor`. */
@@ -49,6 +54,7 @@ export const initialLogWindowState: LogWindowState = {
   error: null,
   window: EMPTY_WINDOW,
   total: 0,
+  loadedTotal: 0,
   size: 0,
   lastLineComplete: true,
   generation: 0,
@@ -96,6 +102,7 @@ export function logWindowReducer(state: LogWindowState, action: LogWindowAction)
       return edges({
         ...state,
         ...totals(action.chunk),
+        loadedTotal: action.chunk.total_lines,
         status: "ready",
         error: null,
         window,
@@ -116,6 +123,7 @@ export function logWindowReducer(state: LogWindowState, action: LogWindowAction)
         resetting: false,
         window: EMPTY_WINDOW,
         total: 0,
+        loadedTotal: 0,
         size: 0,
       };
     case "edge":
@@ -125,7 +133,8 @@ export function logWindowReducer(state: LogWindowState, action: LogWindowAction)
       if (shrank(state, action.chunk)) return { ...state, replaced: true, [action.edge]: "idle" };
       const keep = action.edge === "top" ? "start" : "end";
       const window = mergeChunk(state.window, action.chunk, keep, MAX_WINDOW_LINES, KEEP_AFTER_TRIM);
-      return edges({ ...state, ...totals(action.chunk), window }, action.edge);
+      const loadedTotal = action.edge === "bottom" ? action.chunk.total_lines : state.loadedTotal;
+      return edges({ ...state, ...totals(action.chunk), loadedTotal, window }, action.edge);
     }
     case "edge-failed":
       if (action.generation !== state.generation) return state;
