@@ -21,6 +21,8 @@ export interface LogSearchBoxProps {
   onClear: () => void;
   onNext: () => void;
   onPrevious: () => void;
+  /** Esc: back to the log, the search kept (its matches stay marked; n/N step through them). */
+  onLeave: () => void;
 }
 
 const same = (a: SearchSpec | null, b: SearchSpec) =>
@@ -39,6 +41,7 @@ export function LogSearchBox({
   onClear,
   onNext,
   onPrevious,
+  onLeave,
 }: LogSearchBoxProps) {
   const inputId = useId();
   const [q, setQ] = useState(active?.q ?? "");
@@ -59,10 +62,8 @@ export function LogSearchBox({
       event.preventDefault();
       if (same(active, { q, regex, caseSensitive })) onPrevious();
     } else if (event.key === "Escape") {
-      if (q) {
-        setQ("");
-        onClear();
-      } else event.currentTarget.blur();
+      event.preventDefault();
+      onLeave();
     }
   };
   const toggle = (change: Partial<SearchSpec>) => {

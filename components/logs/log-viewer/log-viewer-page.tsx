@@ -10,6 +10,7 @@ import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
 import { windowEnd } from "./line-window";
+import { focusLogLines } from "./log-focus";
 import { LogSearchBox } from "./log-search-box";
 import { LogViewer } from "./log-viewer";
 import { LogViewerHeader } from "./log-viewer-header";
@@ -54,6 +55,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
+  const logRegion = useRef<HTMLDivElement>(null);
   const tailPanelId = useId();
   const { state } = win;
   const ready = state.status === "ready";
@@ -181,6 +183,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onClear={search.clear}
           onNext={search.next}
           onPrevious={search.previous}
+          onLeave={() => focusLogLines(logRegion.current)}
         />
         {publishing.error && ready ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -189,6 +192,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         ) : null}
         {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
         <div
+          ref={logRegion}
+          tabIndex={-1}
           role="log"
           aria-label="Log lines"
           aria-live="off"

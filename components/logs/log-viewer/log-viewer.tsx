@@ -48,6 +48,16 @@ function initialIndex(anchor: Anchor, window: LineWindow) {
 }
 
 /**
+ * PageUp/PageDown need the focus in the list: it takes it when it appears (and again when a jump
+ * remounts it), unless the user is somewhere else already (typing in a field, on a button).
+ */
+function takeFocus(scroller: HTMLElement | Window | null) {
+  const active = document.activeElement;
+  if (scroller instanceof HTMLElement && (!active || active === document.body))
+    scroller.focus({ preventScroll: true });
+}
+
+/**
  * The lines of the window, virtualized: item index = line number (firstItemIndex = window.first), so
  * prepending keeps the scroll position. Rows have a fixed height unless lines wrap.
  */
@@ -97,7 +107,8 @@ export function LogViewer(props: LogViewerProps) {
     <Virtuoso
       key={generation}
       ref={listRef}
-      className="h-full"
+      scrollerRef={takeFocus}
+      className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       firstItemIndex={window.first}
       totalCount={window.lines.length}
       initialTopMostItemIndex={mounted.initial}

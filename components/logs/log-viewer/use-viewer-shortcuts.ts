@@ -21,6 +21,9 @@ export const VIEWER_SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: "G", what: "Jump to end" },
   { keys: "f", what: "Follow on / off" },
   { keys: "?", what: "Show these shortcuts" },
+  { keys: "Home / End", what: "Start / end of the log" },
+  { keys: "PgUp / PgDn", what: "Scroll a page" },
+  { keys: "Esc", what: "From the search back to the log" },
 ];
 
 const KEY_TO_HANDLER: Record<string, keyof ViewerShortcutHandlers> = {
@@ -31,6 +34,9 @@ const KEY_TO_HANDLER: Record<string, keyof ViewerShortcutHandlers> = {
   G: "jumpToEnd",
   f: "toggleFollow",
   "?": "toggleHelp",
+  // The whole log's ends, not the loaded window's (where the list's own Home/End would stop).
+  Home: "jumpToStart",
+  End: "jumpToEnd",
 };
 
 /** Typing in a field (search box, line number, N lines) must not trigger shortcuts. */
