@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableLogActions, publishActionLabel } from "./log-actions";
+import { availableLogActions, bulkPublishAction, publishActionLabel } from "./log-actions";
 
 const log = (overrides: Partial<Parameters<typeof availableLogActions>[0]> = {}) => ({
   type: "USER" as const,
@@ -58,5 +58,20 @@ describe("availableLogActions", () => {
     expect(publishActionLabel(log({ status: "Disabled", type: "SYS" }))).toBe("Publish");
     for (const status of ["Enabled", "Published", "Restart Required", "Partial"])
       expect(publishActionLabel(log({ status }), "Publish now")).toBe("Publish now");
+  });
+});
+
+describe("bulkPublishAction", () => {
+  const named = (name: string, status: string, type: "USER" | "SYS" = "USER") => ({ name, status, type });
+  it("says 'Enable & publish selected' and names the logs it turns on when a selected one is Disabled", () => {
+    expect(bulkPublishAction([named("general", "Ready"), named("guest", "Disabled", "SYS")])).toEqual({
+      label: "Publish selected",
+      enables: [],
+    });
+    expect(bulkPublishAction([named("general", "Published"), named("slow_query", "Disabled")])).toEqual({
+      label: "Enable & publish selected",
+      enables: ["slow_query"],
+    });
+    expect(bulkPublishAction([]).label).toBe("Publish selected");
   });
 });

@@ -38,4 +38,17 @@ export function availableLogActions(log: LogFacts): AvailableLogActions {
  * there the action says "Enable & publish". SYS logs are always on.
  */
 export const publishActionLabel = (log: Pick<GuestLog, "type" | "status">, plain = "Publish") =>
-  log.type === "USER" && log.status === "Disabled" ? "Enable & publish" : plain;
+  publishEnables(log) ? "Enable & publish" : plain;
+
+function publishEnables(log: Pick<GuestLog, "type" | "status">): boolean {
+  return log.type === "USER" && log.status === "Disabled";
+}
+
+/**
+ * "Publish selected" says so too when it turns logs on: its label, and the logs it would enable
+ * (named next to the count).
+ */
+export function bulkPublishAction(logs: ReadonlyArray<Pick<GuestLog, "name" | "type" | "status">>) {
+  const enables = logs.filter(publishEnables).map((log) => log.name);
+  return { label: enables.length > 0 ? "Enable & publish selected" : "Publish selected", enables };
+}

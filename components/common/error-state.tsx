@@ -9,7 +9,8 @@ export interface ErrorStateProps {
   title: string;
   /** The server's own reason (ApiError.message). */
   error: Error;
-  onRetry: () => void;
+  /** Left out where trying again cannot help (a 403). */
+  onRetry?: () => void;
   retrying?: boolean;
 }
 
@@ -22,10 +23,12 @@ export function ErrorState({ title, error, onRetry, retrying = false }: ErrorSta
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{error.message}</p>
         <ErrorDetails error={error} />
       </div>
-      <Button onClick={onRetry} loading={retrying}>
-        {retrying ? null : <RefreshCw aria-hidden />}
-        Retry
-      </Button>
+      {onRetry ? (
+        <Button onClick={onRetry} loading={retrying}>
+          {retrying ? null : <RefreshCw aria-hidden />}
+          Retry
+        </Button>
+      ) : null}
     </div>
   );
 }

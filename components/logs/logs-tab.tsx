@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/common/error-state";
 import { FaultNotice } from "@/components/instances/fault-notice";
 import { RestartNotice } from "@/components/instances/restart-notice";
 import { LOGS_POLL_MS, LOGS_PUBLISHING_POLL_MS, logsQueryOptions, usePublishLogs } from "@/lib/api/logs";
+import { bulkPublishAction } from "@/lib/log-actions";
 import type { Scope } from "@/lib/paths";
 import type { Instance } from "@/lib/schemas/instance";
 import { LogTable } from "./log-table";
@@ -34,6 +35,7 @@ export function LogsTab({
   usePublishOutcomes(scope, id, logs.data);
 
   const chosen = logs.data?.filter((log) => selected.has(log.name)) ?? [];
+  const bulk = bulkPublishAction(chosen);
   const bulkPublishing = new Set(publishMany.isPending ? publishMany.variables : []);
   const anyPublishing = logs.data?.some((log) => log.publishing) ?? false;
   const ownAccount = useOwnAccountPublishGuard(chosen.some((log) => log.copy_account === "yours"));
@@ -72,6 +74,8 @@ export function LogsTab({
       </p>
       <LogsToolbar
         selectedCount={chosen.length}
+        publishLabel={bulk.label}
+        enables={bulk.enables}
         publishing={publishMany.isPending}
         onPublishSelected={() => ownAccount.guard(publishSelected)}
         updatedAt={logs.dataUpdatedAt}

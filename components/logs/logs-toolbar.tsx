@@ -6,6 +6,10 @@ import { cn } from "@/lib/utils";
 
 export interface LogsToolbarProps {
   selectedCount: number;
+  /** "Publish selected", or "Enable & publish selected" when it turns logs on. */
+  publishLabel: string;
+  /** The selected logs that publishing enables (Disabled USER logs). */
+  enables: string[];
   publishing: boolean;
   onPublishSelected: () => void;
   /** When the list was last refreshed (ms), and whether a refresh runs now. */
@@ -16,6 +20,8 @@ export interface LogsToolbarProps {
 
 export function LogsToolbar({
   selectedCount,
+  publishLabel,
+  enables,
   publishing,
   onPublishSelected,
   updatedAt,
@@ -31,10 +37,11 @@ export function LogsToolbar({
         onClick={onPublishSelected}
       >
         {publishing ? null : <Upload aria-hidden />}
-        Publish selected
+        {publishLabel}
       </Button>
       <span className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
         {selectedCount === 0 ? "Select logs to publish several at once." : `${selectedCount} selected`}
+        {enables.length > 0 ? ` · publishing enables ${enables.join(", ")}` : null}
       </span>
       <span className="ml-auto flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
         <RefreshCw aria-hidden className={cn("size-3.5", fetching && "text-sky-600 dark:text-sky-400")} />

@@ -88,6 +88,7 @@ test("member: no Admin navigation, no guest log, and the Admin dashboard refuses
     page.getByRole("alert").filter({ hasText: "403 — The Admin dashboard is for administrators" }),
   ).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("button")).toHaveCount(0); // nothing that would fail
   await screenshot(page, "admin-refused");
   for (const path of ["/api/admin/instances", `/api/admin/instances/${ORDERS_DB}/log`]) {
     const response = await page.request.get(path);
@@ -96,4 +97,19 @@ test("member: no Admin navigation, no guest log, and the Admin dashboard refuses
   // A viewer URL of the guest log under /admin is refused the same way.
   await page.goto(`/admin/instances/${ORDERS_DB}/logs/guest`);
   await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+
+  // Under /project the hidden log's viewer says why (403), and offers nothing that would only fail.
+  await page.goto(`/project/instances/${ORDERS_DB}/logs/guest`);
+  const refusal = page.getByRole("log", { name: "Log lines" }).getByRole("alert");
+  await expect(refusal).toContainText("403 — You may not view this log");
+  await expect(refusal).toContainText("You must be admin to show log 'guest'.");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("searchbox")).toBeDisabled();
+  await expect(main.getByRole("link", { name: "Download" })).toHaveCount(0);
+  // Of the buttons on screen, only the keyboard help can be used (no Publish, Follow or Retry).
+  const usable = await main
+    .locator("button:enabled")
+    .evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => b.textContent?.trim()));
+  expect(usable).toEqual(["Keyboard shortcuts"]);
+  await screenshot(page, "viewer-hidden-log-refused");
 });

@@ -63,3 +63,6 @@ export async function fetchTailText(log: LogRef, lines: number, signal?: AbortSi
 /** The log has nothing published (or was discarded): the lines routes answer 404. */
 export const isNothingPublished = (error: unknown): boolean =>
   error instanceof ApiError && error.status === 404;
+
+/** A 403: the caller may not read this log (a SYS log hidden from members): nothing to retry or publish. */
+export const isForbidden = (error: unknown): boolean => error instanceof ApiError && error.status === 403;

@@ -5,7 +5,7 @@ import { ArrowDown, LoaderCircle } from "lucide-react";
 import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { ErrorState } from "@/components/common/error-state";
 import { Button } from "@/components/ui/button";
-import type { LogRef } from "@/lib/api/log-viewer";
+import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
@@ -88,10 +88,13 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const followNew = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
   const newLines = publishing.following ? followNew : unseen;
   // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
+  const denied = state.status === "error" && isForbidden(state.error);
   const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
 
   let body;
   if (state.status === "loading") body = <LogSkeleton />;
+  else if (denied && state.error)
+    body = <ErrorState title="403 — You may not view this log" error={state.error} />;
   else if (unknownLog || listFailed || state.status === "error")
     body = (
       <ErrorState
@@ -170,6 +173,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onToggleTail={() => setTailOpen((open) => !open)}
           helpOpen={helpOpen}
           onHelpOpenChange={setHelpOpen}
+          denied={denied}
         />
         <LogSearchBox
           active={search.spec}

@@ -37,11 +37,13 @@ export interface LogViewerToolbarProps {
   onToggleTail: () => void;
   helpOpen: boolean;
   onHelpOpenChange: (open: boolean) => void;
+  /** The caller may not act on this log (a 403): no Publish or Follow that would only fail. */
+  denied?: boolean;
 }
 
-function Group({ children, label }: { children: ReactNode; label: string }) {
+function Group({ children, label, hidden }: { children: ReactNode; label: string; hidden?: boolean }) {
   return (
-    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
+    <div role="group" aria-label={label} hidden={hidden} className="flex flex-wrap items-center gap-1.5">
       {children}
     </div>
   );
@@ -62,7 +64,7 @@ export function LogViewerToolbar(props: LogViewerToolbarProps) {
 
   return (
     <div role="toolbar" aria-label="Log viewer" className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <Group label="Publishing">
+      <Group label="Publishing" hidden={props.denied}>
         <Button variant="primary" size="sm" onClick={props.onPublish} loading={props.publishing}>
           {props.publishing ? null : <CloudUpload aria-hidden />}
           {props.publishLabel}
