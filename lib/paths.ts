@@ -3,11 +3,17 @@ export type Scope = "project" | "admin";
 
 /** What the log viewer's URL carries, so a view can be linked and survives a reload. */
 export interface LogViewerUrlState {
+  /** The line to open at (highlighted), or the first of a range `?line=120-180`. */
   line?: number;
+  /** The last line of that range. */
+  lineEnd?: number;
   q?: string;
   regex?: boolean;
   caseSensitive?: boolean;
 }
+
+const lineParam = (line: number, lineEnd?: number) =>
+  lineEnd && lineEnd > line ? `${line}-${lineEnd}` : String(line);
 
 const apiBase = (scope: Scope) => (scope === "admin" ? "/api/admin" : "/api");
 const enc = encodeURIComponent;
@@ -25,7 +31,7 @@ export const paths = {
   /** The log viewer; `line` opens around (and highlights) that line, `q` runs a search. */
   logViewer: (scope: Scope, id: string, name: string, state: LogViewerUrlState = {}) => {
     const query = new URLSearchParams();
-    if (state.line) query.set("line", String(state.line));
+    if (state.line) query.set("line", lineParam(state.line, state.lineEnd));
     if (state.q) {
       query.set("q", state.q);
       if (state.regex) query.set("regex", "1");

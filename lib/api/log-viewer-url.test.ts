@@ -17,6 +17,21 @@ describe("parseLogViewerUrl", () => {
     });
   });
 
+  it("reads a line range, in either order", () => {
+    expect(parseLogViewerUrl({ line: "120-180" })).toEqual({ line: 120, lineEnd: 180 });
+    expect(parseLogViewerUrl({ line: "180-120" })).toEqual({ line: 120, lineEnd: 180 });
+    expect(parseLogViewerUrl({ line: "7-7" })).toEqual({ line: 7 });
+    for (const line of ["1-", "-5", "1-2-3", "0-4", "3-x", "1.5-2"])
+      expect(parseLogViewerUrl({ line }), line).toEqual({});
+    const url = paths.logViewer("project", "i-1", "general", { line: 120, lineEnd: 180, q: "x" });
+    expect(url).toBe("/project/instances/i-1/logs/general?line=120-180&q=x");
+    expect(parseLogViewerUrl(new URL(url, "http://x").searchParams)).toMatchObject({
+      line: 120,
+      lineEnd: 180,
+    });
+    expect(paths.logViewer("project", "i-1", "general", { line: 5, lineEnd: 5 })).toMatch(/\?line=5$/);
+  });
+
   it("ignores what is malformed", () => {
     expect(parseLogViewerUrl({ line: "0" })).toEqual({});
     expect(parseLogViewerUrl({ line: "abc", q: "" })).toEqual({});

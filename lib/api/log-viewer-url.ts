@@ -13,11 +13,21 @@ const first = (params: SearchParams, key: string): string | undefined => {
 
 const lineSchema = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-/** The viewer's state from its URL (`?line=N&q=…&regex=1&case=1`); anything malformed is ignored. */
+/** `N` or a range `N-M` (either order); undefined when malformed. */
+function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" | "lineEnd"> | undefined {
+  const [from, to, ...rest] = (value ?? "").split("-");
+  const first = lineSchema.safeParse(from);
+  if (!first.success || rest.length > 0) return undefined;
+  if (to === undefined) return { line: first.data };
+  const last = lineSchema.safeParse(to);
+  if (!last.success) return undefined;
+  const [line, lineEnd] = [Math.min(first.data, last.data), Math.max(first.data, last.data)];
+  return lineEnd > line ? { line, lineEnd } : { line };
+}
+
+/** The viewer's state from its URL (`?line=N[-M]&q=…&regex=1&case=1`); anything malformed is ignored. */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
-  const state: LogViewerUrlState = {};
-  const line = lineSchema.safeParse(first(params, "line"));
-  if (line.success) state.line = line.data;
+  const state: LogViewerUrlState = { ...parseLines(first(params, "line")) };
   const q = first(params, "q");
   if (q && q.length <= 1000) {
     state.q = q;

@@ -24,7 +24,8 @@ export interface LogLineProps {
   /** Width of the line-number gutter, in characters. */
   gutter: number;
   href: string;
-  onSelect: (line: number) => void;
+  /** A click selects the line; with Shift it extends the selection to a range. */
+  onSelect: (line: number, extend: boolean) => void;
 }
 
 function SegmentSpan({ segment }: { segment: Segment }) {
@@ -47,9 +48,9 @@ export const LogLine = memo(function LogLine(props: LogLineProps) {
   const shown = displayText(text, MAX_DISPLAY_CHARS);
   const segments = segmentLine(shown.text, matcher);
   const select = (event: MouseEvent) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.altKey) return;
     event.preventDefault();
-    onSelect(number);
+    onSelect(number, event.shiftKey);
   };
   return (
     <div
@@ -64,6 +65,8 @@ export const LogLine = memo(function LogLine(props: LogLineProps) {
       <a
         href={href}
         onClick={select}
+        // Shift would also select the text in between.
+        onMouseDown={(event) => event.shiftKey && event.preventDefault()}
         tabIndex={-1}
         title={`Link to line ${number}`}
         style={{ width: `${gutter + 2}ch` }}

@@ -10,6 +10,7 @@ import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
 import { windowEnd } from "./line-window";
+import { LineCopy } from "./line-copy";
 import { focusLogLines } from "./log-focus";
 import { LogSearchBox } from "./log-search-box";
 import { LogViewer } from "./log-viewer";
@@ -23,6 +24,7 @@ import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
 import { useViewerUrl } from "./use-viewer-url";
+import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
 import { useOwnAccountPublishGuard } from "../own-account-publish";
 
@@ -38,9 +40,9 @@ export interface LogViewerPageProps {
 export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
-  const onLine = useCallback((line: number) => replaceUrl({ line }), [replaceUrl]);
+  const onLine = useCallback((line: number, lineEnd?: number) => replaceUrl({ line, lineEnd }), [replaceUrl]);
   const win = useLogWindow(log, initial.line);
-  const nav = useViewerNavigation(win, initial.line, onLine);
+  const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
@@ -51,7 +53,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const enables = (plain: string) => (row ? publishActionLabel(row, plain) : plain);
   const toggleFollow = () =>
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
-  const [wrap, setWrap] = useState(false);
+  const [wrap, setWrap] = useWrapPreference();
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -205,6 +207,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
         >
           {body}
+          {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
           {ready && state.resetting ? (
             <div className="absolute top-2 right-4 flex items-center gap-1.5 rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-zinc-900/90">
               <LoaderCircle aria-hidden className="size-3.5 animate-spin" /> Loading lines…

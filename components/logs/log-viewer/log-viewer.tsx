@@ -6,6 +6,7 @@ import { lineText, type LineWindow } from "./line-window";
 import { LogLine, ROW_HEIGHT } from "./log-line";
 import type { Anchor, Edge, LoaderState } from "./log-window-state";
 import type { SearchMatcher } from "./processing";
+import type { LineRange } from "./use-viewer-navigation";
 import { EdgeStatus } from "./edge-status";
 
 export interface LogViewerProps {
@@ -19,12 +20,12 @@ export interface LogViewerProps {
   wrap: boolean;
   following: boolean;
   matcher: SearchMatcher | null;
-  highlightLine: number | null;
+  highlightLine: LineRange | null;
   /** Digits of the largest line number (gutter width). */
   gutter: number;
   listRef: RefObject<VirtuosoHandle | null>;
   lineHref: (line: number) => string;
-  onSelectLine: (line: number) => void;
+  onSelectLine: (line: number, extend: boolean) => void;
   onRangeChange: (firstLine: number, lastLine: number) => void;
   onAtBottomChange: (atBottom: boolean) => void;
   onLoadEdge: (edge: Edge, retry?: boolean) => void;
@@ -82,7 +83,7 @@ export function LogViewer(props: LogViewerProps) {
         number={line}
         text={lineText(window, line) ?? ""}
         matcher={matcher}
-        highlighted={line === highlightLine}
+        highlighted={!!highlightLine && line >= highlightLine.first && line <= highlightLine.last}
         wrap={wrap}
         gutter={gutter}
         href={lineHref(line)}

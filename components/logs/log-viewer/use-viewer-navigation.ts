@@ -10,6 +10,15 @@ const PREFETCH_ROWS = 600;
 
 type LogWindow = ReturnType<typeof useLogWindow>;
 
+/** The highlighted lines: one (a link, a search match) or a range (shift-click, `?line=120-180`). */
+export interface LineRange {
+  first: number;
+  last: number;
+}
+
+const rangeOf = (first: number | undefined, last = first): LineRange | null =>
+  first ? { first, last: Math.max(first, last ?? first) } : null;
+
 /**
  * Moving through the log: jumps (inside the window: scroll; outside: load a new window around the
  * target), the highlighted line, what is on screen, and fetching chunks before the user hits an edge.
@@ -17,7 +26,8 @@ type LogWindow = ReturnType<typeof useLogWindow>;
 export function useViewerNavigation(
   win: LogWindow,
   initialLine: number | undefined,
-  onLine: (line: number) => void,
+  onLine: (line: number, lineEnd?: number) => void,
+  initialLineEnd?: number,
 ) {
   const listRef = useRef<VirtuosoHandle | null>(null);
   const visible = useRef({ first: 0, last: 0 });
@@ -27,7 +37,9 @@ export function useViewerNavigation(
   const [atBottom, setAtBottom] = useState(true);
   /** The log's length when the user scrolled away from the end (for "N new lines"). */
   const [totalWhenLeft, setTotalWhenLeft] = useState<number | null>(null);
-  const [highlight, setHighlight] = useState<number | null>(initialLine ?? null);
+  const [highlight, setHighlight] = useState(() => rangeOf(initialLine, initialLineEnd));
+  /** Where a shift-click extends the range from: the line clicked last without Shift. */
+  const rangeStart = useRef(initialLine ?? null);
   const { latestRef, openAround, openStart, openTail, loadEdge, reanchor } = win;
 
   const pinToEnd = useCallback(() => {
@@ -42,7 +54,8 @@ export function useViewerNavigation(
       const state = latestRef.current;
       const target = clampLine(line, state.total || line);
       if (target === null) return;
-      setHighlight(target);
+      setHighlight(rangeOf(target));
+      rangeStart.current = target;
       onLine(target);
       if (state.status !== "ready" || state.resetting || !windowHas(state.window, target))
         void openAround(target);
@@ -54,9 +67,12 @@ export function useViewerNavigation(
   );
 
   const selectLine = useCallback(
-    (line: number) => {
-      setHighlight(line);
-      onLine(line);
+    (line: number, extend = false) => {
+      const from = extend && rangeStart.current !== null ? rangeStart.current : line;
+      if (!extend || rangeStart.current === null) rangeStart.current = line;
+      const range = { first: Math.min(from, line), last: Math.max(from, line) };
+      setHighlight(range);
+      onLine(range.first, range.last > range.first ? range.last : undefined);
     },
     [onLine],
   );
