@@ -89,8 +89,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const listFailed = state.status === "unpublished" && details.isError;
   const followNew = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
   const newLines = publishing.following ? followNew : unseen;
-  // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
   const denied = state.status === "error" && isForbidden(state.error);
+  // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
   const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
 
   let body;
