@@ -1,4 +1,5 @@
 import { expect, test } from "../../fixtures/browser";
+import { loginAs } from "../../fixtures/api";
 import { INSTANCES } from "../../fixtures/run";
 import { generalLine, logRow, resetLog, screenshot, signIn, toast } from "../../fixtures/ui";
 
@@ -11,11 +12,16 @@ test("'Publish selected' says 'Enable & publish selected' and names the Disabled
   page,
 }) => {
   await resetLog(id, "general", lines(5));
+  const admin = await loginAs("admin");
+  const enabled = await admin.post(`/api/instances/${id}/log`, { data: { name: "general", enable: 1 } });
+  expect(enabled.status(), await enabled.text()).toBe(200);
+  await admin.dispose();
   await resetLog(id, "slow_query", lines(3), { disable: true });
   await signIn(page, "demo");
   await page.goto(`/project/instances/${id}?tab=logs`);
   const slow = logRow(page, "slow_query");
   await expect(slow.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(logRow(page, "general").getByText("Disabled", { exact: true })).toHaveCount(0);
 
   await page.getByRole("checkbox", { name: "Select general" }).check();
   await expect(page.getByRole("button", { name: "Publish selected", exact: true })).toBeEnabled();
