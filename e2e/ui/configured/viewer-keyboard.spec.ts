@@ -31,7 +31,8 @@ test("PageUp/PageDown/Home/End work as soon as the viewer opens; Esc in the sear
   await expect(list).toBeFocused();
   await page.keyboard.press("PageDown");
   await expect(viewerLine(page, 1)).not.toBeInViewport();
-  await expect(viewerLine(page, 2)).toHaveCount(1);
+  // One page down, not far: the list moved by about its own height.
+  expect(await list.evaluate((el) => el.scrollTop > 0 && el.scrollTop <= el.clientHeight * 1.5)).toBe(true);
   await screenshot(page, "viewer-keyboard-page-down");
   await page.keyboard.press("End");
   await expect(viewerLine(page, TOTAL)).toBeInViewport();
