@@ -5,6 +5,7 @@ import { Check, Copy, RefreshCw } from "lucide-react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchTailText, type LogRef } from "@/lib/api/log-viewer";
+import { copyText } from "@/lib/clipboard";
 
 /** Most lines the plain-text view asks for (the download has the rest). */
 export const MAX_TAIL_LINES = 10_000;
@@ -37,12 +38,12 @@ export function TailTextView({ log, id }: TailTextViewProps) {
     else setLines(wanted);
   };
   const copy = async () => {
-    const text = tail.data ?? "";
     try {
-      await navigator.clipboard.writeText(text);
+      await copyText(tail.data ?? "");
     } catch {
+      // Copying refused: leave the text selected for the reader's own Ctrl+C.
       area.current?.select();
-      document.execCommand("copy");
+      return;
     }
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
