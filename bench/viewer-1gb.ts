@@ -28,6 +28,46 @@ async function heapMb(page: Page): Promise<number> {
   return (metrics.find((metric) => metric.name === "JSHeapUsedSize")?.value ?? 0) / 1e6;
 }
 
+/**
+ * Marks in the page when the log's last line is first in the DOM (before any page script runs), so a
+ * navigation can be broken into its parts with the browser's own timings.
+ */
+const lastLineObserver = (line: number) => {
+  const global = window as unknown as { lastLineAt?: number };
+  const observer = new MutationObserver(() => {
+    if (global.lastLineAt === undefined && document.querySelector(`[data-line="${line}"]`)) {
+      global.lastLineAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+/** Where the time to the last line went, from the page's navigation and resource timings (ms from the start). */
+async function breakdown(page: Page): Promise<string> {
+  const parts = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const request = (part: string) => {
+      const entry = resources.find((resource) => resource.name.includes(part));
+      return entry
+        ? `${entry.startTime.toFixed(0)}→${entry.responseEnd.toFixed(0)} (server ${(entry.responseStart - entry.requestStart).toFixed(0)})`
+        : "none";
+    };
+    const scripts = resources.filter((resource) => resource.initiatorType === "script");
+    return [
+      `html ${navigation.responseStart.toFixed(0)}→${navigation.responseEnd.toFixed(0)}`,
+      `scripts loaded ${Math.max(0, ...scripts.map((script) => script.responseEnd)).toFixed(0)}`,
+      `DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)}`,
+      `session ${request("/api/auth/session")}`,
+      `log list ${request("/log?details")}`,
+      `lines ${request("/lines?")} (${resources.filter((resource) => resource.name.includes("/lines?")).length} requests)`,
+      `last line in DOM ${((window as unknown as { lastLineAt?: number }).lastLineAt ?? NaN).toFixed(0)}`,
+    ].join(", ");
+  });
+  return parts;
+}
+
 async function main() {
   const dir = mkdtempSync(join(option("dir", "/var/tmp"), "trove-logs-viewer-bench-"));
   const logs = join(dir, "logs");
@@ -79,18 +119,24 @@ async function main() {
     await page.waitForURL(/instances/);
     const api = page.request;
     let start = now();
-    await api.post(`${base}/api/instances/${instance}/log`, { data: { name: "general", publish: 1 } });
+    await api.post(`${base}/api/instances/${instance}/log`, {
+      data: { name: "general", publish: 1 },
+      timeout: 600_000,
+    });
     const publishSeconds = (now() - start) / 1000;
 
     // Ours: open the viewer, wait for the last line.
+    await page.addInitScript(lastLineObserver, lines);
     start = now();
     await page.goto(`${base}/project/instances/${instance}/logs/general`);
     await page.locator(`[data-line="${lines}"]`).waitFor({ timeout: 60_000 });
     const firstLinesMs = now() - start;
+    const coldParts = await breakdown(page);
     start = now();
     await page.reload();
     await page.locator(`[data-line="${lines}"]`).waitFor({ timeout: 60_000 });
     const warmLinesMs = now() - start;
+    const reloadParts = await breakdown(page);
     await page.evaluate(() => {
       const global = window as unknown as { longTasks: number[] };
       global.longTasks = [];
@@ -141,6 +187,8 @@ async function main() {
       `viewer: last lines on screen ${firstLinesMs.toFixed(0)} ms cold (line index built), ` +
         `${warmLinesMs.toFixed(0)} ms on reload; jump to start ${jumpStartMs.toFixed(0)} ms; back to end ${jumpEndMs.toFixed(0)} ms`,
     );
+    console.log(`viewer cold, ms from navigation start: ${coldParts}`);
+    console.log(`viewer reload, ms from navigation start: ${reloadParts}`);
     console.log(
       `viewer: 200 wheel scrolls up (${scrollMs.toFixed(0)} ms) reached line ${reached}; ` +
         `${longTasks.length} long tasks > 50 ms${tasks}; JS heap after GC ${ourHeap.toFixed(1)} MB; ${domRows} line rows in the DOM`,

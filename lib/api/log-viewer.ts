@@ -13,15 +13,19 @@ export interface LogRef {
 
 export type LinesQuery = { tail: number } | { fromLine: number; count: number };
 
-/** `GET …/lines`: the last `tail` lines, or `count` lines from `fromLine` (1-based). */
-export async function fetchLogLines(log: LogRef, query: LinesQuery, signal?: AbortSignal): Promise<LogLines> {
+/** The URL of `GET …/lines` (the page preloads the first one: it must be the same the viewer fetches). */
+export function logLinesUrl(log: LogRef, query: LinesQuery): string {
   const params = new URLSearchParams(
     "tail" in query
       ? { tail: String(query.tail) }
       : { from_line: String(query.fromLine), count: String(query.count) },
   );
-  const url = `${paths.api.log(log.scope, log.id, log.name, "lines")}?${params}`;
-  return logLinesSchema.parse(await apiFetch(url, { signal }));
+  return `${paths.api.log(log.scope, log.id, log.name, "lines")}?${params}`;
+}
+
+/** `GET …/lines`: the last `tail` lines, or `count` lines from `fromLine` (1-based). */
+export async function fetchLogLines(log: LogRef, query: LinesQuery, signal?: AbortSignal): Promise<LogLines> {
+  return logLinesSchema.parse(await apiFetch(logLinesUrl(log, query), { signal }));
 }
 
 const publishResponseSchema = z.object({ log: guestLogSchema.loose() });
