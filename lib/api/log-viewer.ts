@@ -13,19 +13,15 @@ export interface LogRef {
 
 export type LinesQuery = { tail: number } | { fromLine: number; count: number };
 
-/** The URL of `GET …/lines` (the page preloads the first one: it must be the same the viewer fetches). */
-export function logLinesUrl(log: LogRef, query: LinesQuery): string {
+/** `GET …/lines`: the last `tail` lines, or `count` lines from `fromLine` (1-based). */
+export async function fetchLogLines(log: LogRef, query: LinesQuery, signal?: AbortSignal): Promise<LogLines> {
   const params = new URLSearchParams(
     "tail" in query
       ? { tail: String(query.tail) }
       : { from_line: String(query.fromLine), count: String(query.count) },
   );
-  return `${paths.api.log(log.scope, log.id, log.name, "lines")}?${params}`;
-}
-
-/** `GET …/lines`: the last `tail` lines, or `count` lines from `fromLine` (1-based). */
-export async function fetchLogLines(log: LogRef, query: LinesQuery, signal?: AbortSignal): Promise<LogLines> {
-  return logLinesSchema.parse(await apiFetch(logLinesUrl(log, query), { signal }));
+  const url = `${paths.api.log(log.scope, log.id, log.name, "lines")}?${params}`;
+  return logLinesSchema.parse(await apiFetch(url, { signal }));
 }
 
 const publishResponseSchema = z.object({ log: guestLogSchema.loose() });

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { preload } from "react-dom";
-import { firstLinesQuery } from "@/components/logs/log-viewer/first-lines";
 import { LogViewerPage } from "@/components/logs/log-viewer/log-viewer-page";
-import { logLinesUrl } from "@/lib/api/log-viewer";
 import { parseLogViewerParams, parseLogViewerUrl } from "@/lib/api/log-viewer-url";
 import type { Scope } from "@/lib/paths";
 
@@ -25,10 +22,6 @@ export function logViewerRoute(scope: Scope) {
     const initial = parseLogViewerUrl(await searchParams);
     // A link to another log, line or search opens a fresh viewer.
     const key = JSON.stringify([parsed.id, parsed.name, initial]);
-    // The browser requests the first lines as soon as it reads the page's head, while the scripts
-    // load; the viewer's own fetch of that URL (same mode and credentials) takes this answer.
-    const log = { scope, id: parsed.id, name: parsed.name };
-    preload(logLinesUrl(log, firstLinesQuery(initial.line)), { as: "fetch", crossOrigin: "anonymous" });
     return (
       <LogViewerPage key={key} scope={scope} instanceId={parsed.id} logName={parsed.name} initial={initial} />
     );

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } 
 import { fetchLogLines, isNothingPublished, type LinesQuery, type LogRef } from "@/lib/api/log-viewer";
 import type { LogLines } from "@/lib/schemas/log-view";
 import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
-import { CHUNK_LINES, firstLinesQuery } from "./first-lines";
-import { earlierRequest, laterRequest, windowEnd } from "./line-window";
+import { aroundRequest, earlierRequest, laterRequest, windowEnd } from "./line-window";
 import { initialLogWindowState, logWindowReducer, type Anchor, type Edge } from "./log-window-state";
 
-export { CHUNK_LINES };
+/** Lines per request (the API allows 5,000). */
+export const CHUNK_LINES = 2_000;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -68,7 +68,7 @@ export function useLogWindow(log: LogRef, initialLine: number | undefined) {
     [reset],
   );
   const openAround = useCallback(
-    (line: number) => reset(firstLinesQuery(line), { line, align: "center" }),
+    (line: number) => reset(aroundRequest(line, CHUNK_LINES), { line, align: "center" }),
     [reset],
   );
 
