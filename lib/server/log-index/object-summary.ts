@@ -97,16 +97,24 @@ function countSeverity(summary: ObjectSummary, severity: Severity | undefined): 
   else if (severity === "error" || severity === "critical") mark.errors += 1;
 }
 
-/** The last time written in the object: lines read backwards from its end. */
+/**
+ * The last time of the object: the latest time in its last entry that states one, lines read backwards
+ * from its end (a slow-log entry's `SET timestamp` is its query's start, before its `# Time:` header).
+ */
 function lastTime(format: LogFormat, body: Uint8Array): number | undefined {
   let end = body.length;
   if (end > 0 && body[end - 1] === 0x0a) end -= 1;
+  let latest: number | undefined;
   while (end >= 0) {
     const start = end === 0 ? 0 : body.lastIndexOf(0x0a, end - 1) + 1;
-    const time = lineTime(format, head(body, start, end));
-    if (time !== undefined) return time;
-    if (start === 0) return undefined;
+    const text = head(body, start, end);
+    const time = lineTime(format, text);
+    if (time !== undefined) {
+      latest = Math.max(latest ?? time, time);
+      if (startsEntry(format, text)) return latest;
+    }
+    if (start === 0) return latest;
     end = start - 1;
   }
-  return undefined;
+  return latest;
 }
