@@ -34,6 +34,9 @@ export interface LogTimeIndex {
 }
 
 const cache = new Map<string, { signature: string; index: LogTimeIndex }>();
+/** Objects never change under one name: what a HEAD or a sample told about one is kept. */
+const described = new Map<string, Described>();
+const MAX_DESCRIBED = 20_000;
 
 /**
  * The time index of a published log: the per-log index object (one small read) for objects published
@@ -54,13 +57,13 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
   const needLineIndex = listed.some((object) => byName.get(object.name)?.bytes !== object.bytes);
   const lines = needLineIndex ? await lineIndex(log) : undefined;
   const lineCounts = new Map(lines?.objects.map((object) => [object.name, object.newlines]));
-  const described = await mapLimit(listed, 16, (object) =>
+  const summaries = await mapLimit(listed, 16, (object) =>
     describe(log, format, object, byName.get(object.name), lineCounts.get(object.name)),
   );
   const objects: TimedObject[] = [];
   let start = 0;
   let newlines = 0;
-  for (const [i, object] of described.entries()) {
+  for (const [i, object] of summaries.entries()) {
     objects.push({ ...object, start, newlinesBefore: newlines });
     start += listed[i]!.bytes;
     newlines += object.lines;
@@ -86,6 +89,21 @@ async function describe(
     const { first, last, severities, marks, lines } = entry;
     return { name: object.name, bytes: object.bytes, lines, first, last, severities, marks, source: "index" };
   }
+  const key = `${log.account}/${log.container}/${object.name}/${object.bytes}/${format}`;
+  const known = described.get(key);
+  if (known) return known;
+  if (described.size > MAX_DESCRIBED) described.clear();
+  const result = await describeUnindexed(log, format, object, lineCount);
+  described.set(key, result);
+  return result;
+}
+
+async function describeUnindexed(
+  log: PublishedLog,
+  format: LogFormat,
+  object: ObjectEntry,
+  lineCount: number | undefined,
+): Promise<Described> {
   const head = await log.store.headObject(log.account, log.container, object.name);
   const meta = readSummaryMetadata(head.metadata);
   const lines = lineCount ?? Number(head.metadata.lines ?? 0);
