@@ -29,7 +29,8 @@ async function openTimed({ runtime, caller, params }: LogRequest) {
 /** GET …/log/{name}/time?at=ISO: the first line at or after the instant. */
 export const timeHandler = (scope: Scope) =>
   timeRoute(scope, async (context) => {
-    const { at } = parseWith(logTimeQuerySchema, query(context.request), "query");
+    // A missing `at` gets the same example as a malformed one, not "expected string".
+    const { at } = parseWith(logTimeQuerySchema, { at: "", ...query(context.request) }, "query");
     const { log, format } = await openTimed(context);
     return json(await findTime(log, format, Date.parse(at)));
   });
