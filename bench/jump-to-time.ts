@@ -55,6 +55,9 @@ async function main() {
   );
   try {
     client = new AppClient(port);
+    if (await client.request("GET", "/", { timeoutMs: 1000 }).catch(() => undefined)) {
+      throw new Error(`port ${port} is in use (the catalog's database endpoint): stop what runs there`);
+    }
     const account = await demoAccount(keystone, scratch);
     const head = await fetch(`${account.storageUrl}/${CONTAINER}`, {
       method: "HEAD",
