@@ -28,9 +28,9 @@ export interface ObjectSummary {
   marks: TimeMark[];
 }
 
-/** One mark per this many bytes: 8 per 1 MB object keeps a 1 GB log's index near 200 KB. */
+/** Marks are at most this far apart (objects larger than guest_log_limit's default get more). */
 export const MARK_SPACING = 128 * 1024;
-/** Small objects still get ~16 marks, so the timeline of a small log is not one flat block. */
+/** ~16 marks per object (a 1 GB log's index: ~550 KB), so a jump reads ~64 KB and a small log's timeline is not one flat block. */
 const MIN_MARKS = 16;
 const MIN_SPACING = 1024;
 /** Warnings and errors get a mark of their own (up to this many per object): the timeline places them exactly. */
