@@ -229,7 +229,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           aria-label="Log lines"
           aria-live="off"
           aria-busy={state.resetting}
-          className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
         >
           {body}
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
