@@ -12,6 +12,14 @@ import { writeMetafile, type Location } from "./metafile";
 import { ObjectNamer, logPrefix, metafileName } from "./object-names";
 import { loadPublishedState, NOTHING_PUBLISHED, type PublishedState } from "./published-state";
 import { uploadNewBytes } from "./upload-new-bytes";
+import { chooseFormat } from "@/lib/log-format";
+import {
+  readTimeIndex,
+  timeIndexName,
+  toIndexEntry,
+  writeTimeIndex,
+} from "@/lib/server/log-index/index-object";
+import { summarizeObject } from "@/lib/server/log-index/object-summary";
 
 export interface GuestLogDeps {
   store: ObjectStore;
@@ -30,6 +38,8 @@ export interface PublishProgress {
 export class GuestLogFile {
   readonly prefix: string;
   readonly metafile: string;
+  /** The per-log time index beside the metafile (see log-index/index-object.ts). */
+  readonly timeIndex: string;
   private readonly namer: ObjectNamer;
   private state?: Promise<PublishedState>;
   private progress?: PublishProgress;
@@ -46,6 +56,7 @@ export class GuestLogFile {
   ) {
     this.prefix = logPrefix(instanceId, datastore, definition.name);
     this.metafile = metafileName(this.prefix);
+    this.timeIndex = timeIndexName(this.prefix);
     this.namer = new ObjectNamer(this.prefix, deps.nowMillis);
     this.currentFile = target;
   }
@@ -126,6 +137,7 @@ export class GuestLogFile {
       this.state = undefined;
     }
     await this.deleteIgnoringMissing(this.metafile);
+    await this.deleteIgnoringMissing(this.timeIndex);
     this.state = Promise.resolve(NOTHING_PUBLISHED);
   }
 
@@ -162,6 +174,11 @@ export class GuestLogFile {
     this.namer.observe(state.lastObject);
     const start = state.size;
     this.progress = { done: 0, total: size - start };
+    // Entries of objects that are still the copy's (an interrupted publish's strays are not).
+    const indexed = start === 0 ? [] : await this.indexedObjects(state.lastObject);
+    const indexedBefore = indexed.length;
+    const format = chooseFormat(this.datastore, this.name);
+    let objectStart = start;
     try {
       await uploadNewBytes({
         at: this.location,
@@ -171,7 +188,10 @@ export class GuestLogFile {
         to: size,
         limit: this.deps.limit,
         expiry: this.deps.expiry,
-        onObject: (end, name) => {
+        summarize: (body) => summarizeObject(format, body),
+        onObject: (end, name, summary) => {
+          if (summary) indexed.push(toIndexEntry(name, end - objectStart, summary));
+          objectStart = end;
           current.size = end;
           current.lastObject = name;
           current.metafileStale = true;
@@ -182,7 +202,18 @@ export class GuestLogFile {
     } finally {
       this.progress = undefined;
       if (current.metafileStale) await this.saveMetafile(current).catch(() => undefined);
+      if (indexed.length > indexedBefore) await this.saveTimeIndex(indexed).catch(() => undefined);
     }
+  }
+
+  private async indexedObjects(lastObject: string | undefined) {
+    const entries = await readTimeIndex(this.location, this.timeIndex).catch(() => []);
+    return lastObject === undefined ? [] : entries.filter((entry) => entry.name <= lastObject);
+  }
+
+  /** Best effort, after the metafile: readers check each entry against the listing and fall back per object. */
+  private async saveTimeIndex(entries: ReturnType<typeof toIndexEntry>[]): Promise<void> {
+    await writeTimeIndex(this.location, this.timeIndex, entries, this.deps.expiry);
   }
 
   /**

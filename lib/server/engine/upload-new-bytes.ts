@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
+import { summaryMetadata } from "@/lib/server/log-index/object-metadata";
+import type { ObjectSummary } from "@/lib/server/log-index/object-summary";
 import type { Location } from "./metafile";
 import type { ObjectNamer } from "./object-names";
 import { LINES_KEY, OFFSET_KEY } from "./published-state";
@@ -17,14 +19,20 @@ export interface UploadRequest {
   limit: number;
   /** guest_log_expiry in seconds; 0 keeps objects forever. */
   expiry: number;
+  /**
+   * Summarises each object's bytes for the time index while they are in memory anyway (called in file
+   * order); the summary goes into the object's metadata and to `onObject`.
+   */
+  summarize?: (body: Uint8Array) => ObjectSummary;
   /** Called for each stored object in file order (never past a failed one), with the file offset reached. */
-  onObject(end: number, name: string): void;
+  onObject(end: number, name: string, summary?: ObjectSummary): void;
 }
 
 interface Upload {
   name: string;
   end: number;
   buffer: Buffer;
+  summary?: ObjectSummary;
   outcome: Promise<{ error?: unknown }>;
 }
 
@@ -35,6 +43,7 @@ interface Piece {
   position: number;
   lines: number;
   etag: string;
+  summary?: ObjectSummary;
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -59,10 +68,16 @@ async function readPiece(handle: FileHandle, buffer: Buffer, position: number, t
   return lastNewline === -1 ? chunk : chunk.subarray(0, lastNewline + 1); // a longer line is cut hard
 }
 
-async function preparePiece(handle: FileHandle, buffer: Buffer, position: number, to: number, file: string) {
-  const body = await readPiece(handle, buffer, position, to, file);
+async function preparePiece(
+  handle: FileHandle,
+  buffer: Buffer,
+  position: number,
+  request: UploadRequest,
+): Promise<Piece> {
+  const body = await readPiece(handle, buffer, position, request.to, request.file);
   const etag = createHash("md5").update(body).digest("hex");
-  return { buffer, body, position, lines: countNewlines(body), etag };
+  const summary = request.summarize?.(body);
+  return { buffer, body, position, lines: summary?.lines ?? countNewlines(body), etag, summary };
 }
 
 /**
@@ -88,14 +103,14 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
     if (failure) {
       if (error === undefined) strays.push(upload.name);
     } else if (error !== undefined) failure = { error };
-    else request.onObject(upload.end, upload.name);
+    else request.onObject(upload.end, upload.name, upload.summary);
   };
 
   try {
     // While one PUT waits for its place in upload order, the next piece is read and hashed.
     const prepare = (position: number) =>
       position < to
-        ? preparePiece(handle, spare.pop() ?? Buffer.allocUnsafe(size), position, to, file)
+        ? preparePiece(handle, spare.pop() ?? Buffer.allocUnsafe(size), position, request)
         : undefined;
     let next = prepare(request.from);
     next?.catch(() => undefined); // reported when awaited
@@ -110,7 +125,11 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
       const place = new Promise<void>((resolve) => (ordered = resolve));
       const outcome = at.store
         .putObject(at.account, at.container, name, piece.body, {
-          metadata: { [LINES_KEY]: String(piece.lines), [OFFSET_KEY]: String(piece.position) },
+          metadata: {
+            ...(piece.summary && summaryMetadata(piece.summary)),
+            [LINES_KEY]: String(piece.lines),
+            [OFFSET_KEY]: String(piece.position),
+          },
           deleteAfter: expiry > 0 ? expiry : undefined,
           contentType: "text/plain",
           etag: piece.etag,
@@ -121,7 +140,7 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
           (error: unknown) => ({ error }),
         );
       const end = piece.position + piece.body.length;
-      inFlight.push({ name, end, buffer: piece.buffer, outcome });
+      inFlight.push({ name, end, buffer: piece.buffer, summary: piece.summary, outcome });
       next = prepare(end);
       next?.catch(() => undefined);
       const early = await Promise.race([place.then(() => undefined), outcome]);

@@ -1,0 +1,105 @@
+import "server-only";
+import type { Severity } from "@/lib/schemas/log-time";
+import type { LogFormat } from "@/lib/log-format";
+import { lineIndex } from "@/lib/server/log-reader/line-index";
+import { listLogObjects, type PublishedLog } from "@/lib/server/log-reader/published-log";
+import type { ObjectEntry } from "@/lib/server/object-store/object-store";
+import { readTimeIndex, timeIndexName, type IndexEntry } from "./index-object";
+import { readSummaryMetadata } from "./object-metadata";
+import { estimateObject } from "./estimate-object";
+import { mapLimit } from "./map-limit";
+
+/** One object of a log, placed in the log, with what is known of its times. */
+export interface TimedObject {
+  name: string;
+  /** First byte of the object in the log. */
+  start: number;
+  bytes: number;
+  /** Line ends before the object's first byte, and in it. */
+  newlinesBefore: number;
+  lines: number;
+  first?: number;
+  last?: number;
+  severities: Partial<Record<Severity, number>>;
+  /** [byte, line, time, warnings, errors]: entries with their own time, ~every 128 KB (indexed objects only). */
+  marks: IndexEntry["marks"];
+  /** How the times are known: from publish time (`index`, `metadata`), or read from the object's head and tail. */
+  source: "index" | "metadata" | "estimate";
+}
+
+export interface LogTimeIndex {
+  objects: TimedObject[];
+  size: number;
+  totalLines: number;
+}
+
+const cache = new Map<string, { signature: string; index: LogTimeIndex }>();
+
+/**
+ * The time index of a published log: the per-log index object (one small read) for objects published
+ * with one; each object's own metadata (one HEAD) for those it misses; and for objects published
+ * without either (a real Trove's, older copies) the times in a small range at each end, with line
+ * counts from the line index. Cached while the copy's size and last object stay the same.
+ */
+export async function readLogIndex(log: PublishedLog, format: LogFormat): Promise<LogTimeIndex> {
+  const key = `${log.account}/${log.container}/${log.prefix}/${format}`;
+  const known = log.size !== undefined && log.lastObject !== undefined;
+  const cached = cache.get(key);
+  if (known && cached?.signature === `${log.size}/${log.lastObject}`) return cached.index;
+  const [listed, entries] = await Promise.all([
+    listLogObjects(log),
+    readTimeIndex(log, timeIndexName(log.prefix)),
+  ]);
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const needLineIndex = listed.some((object) => byName.get(object.name)?.bytes !== object.bytes);
+  const lines = needLineIndex ? await lineIndex(log) : undefined;
+  const lineCounts = new Map(lines?.objects.map((object) => [object.name, object.newlines]));
+  const described = await mapLimit(listed, 16, (object) =>
+    describe(log, format, object, byName.get(object.name), lineCounts.get(object.name)),
+  );
+  const objects: TimedObject[] = [];
+  let start = 0;
+  let newlines = 0;
+  for (const [i, object] of described.entries()) {
+    objects.push({ ...object, start, newlinesBefore: newlines });
+    start += listed[i]!.bytes;
+    newlines += object.lines;
+  }
+  const lastLineComplete = lines ? lines.lastLineComplete : await endsWithNewline(log, objects.at(-1));
+  const index = { objects, size: start, totalLines: newlines + (lastLineComplete ? 0 : 1) };
+  const signature = `${start}/${listed.at(-1)?.name}`;
+  if (cache.size > 50) cache.clear();
+  cache.set(key, { signature, index });
+  return index;
+}
+
+type Described = Omit<TimedObject, "start" | "newlinesBefore">;
+
+async function describe(
+  log: PublishedLog,
+  format: LogFormat,
+  object: ObjectEntry,
+  entry: IndexEntry | undefined,
+  lineCount: number | undefined,
+): Promise<Described> {
+  if (entry && entry.bytes === object.bytes) {
+    const { first, last, severities, marks, lines } = entry;
+    return { name: object.name, bytes: object.bytes, lines, first, last, severities, marks, source: "index" };
+  }
+  const head = await log.store.headObject(log.account, log.container, object.name);
+  const meta = readSummaryMetadata(head.metadata);
+  const lines = lineCount ?? Number(head.metadata.lines ?? 0);
+  const base = { name: object.name, bytes: object.bytes, lines, severities: meta.severities, marks: [] };
+  if (meta.indexed) return { ...base, first: meta.first, last: meta.last, source: "metadata" };
+  return { ...base, ...(await estimateObject(log, format, object.name, object.bytes)), source: "estimate" };
+}
+
+async function endsWithNewline(log: PublishedLog, last: TimedObject | undefined): Promise<boolean> {
+  if (!last) return true;
+  const read = await log.store.getObject(log.account, log.container, last.name, {
+    range: { start: last.bytes - 1, end: last.bytes - 1 },
+  });
+  let byte: number | undefined;
+  for await (const part of read.body) byte ??= (part as Uint8Array)[0];
+  return byte === 0x0a;
+}
