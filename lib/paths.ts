@@ -7,6 +7,8 @@ export interface LogViewerUrlState {
   line?: number;
   /** The last line of that range. */
   lineEnd?: number;
+  /** Open at the first line at or after this instant (ISO 8601, UTC): `?t=2026-12-01T10:00:00Z`. */
+  t?: string;
   q?: string;
   regex?: boolean;
   caseSensitive?: boolean;
@@ -28,10 +30,11 @@ export const paths = {
   instances: (scope: Scope) => `/${scope}/instances`,
   instance: (scope: Scope, id: string, tab?: "overview" | "logs") =>
     `/${scope}/instances/${enc(id)}${tab && tab !== "overview" ? `?tab=${tab}` : ""}`,
-  /** The log viewer; `line` opens around (and highlights) that line, `q` runs a search. */
+  /** The log viewer; `line` opens around (and highlights) that line, `t` at a time, `q` runs a search. */
   logViewer: (scope: Scope, id: string, name: string, state: LogViewerUrlState = {}) => {
     const query = new URLSearchParams();
     if (state.line) query.set("line", lineParam(state.line, state.lineEnd));
+    if (state.t) query.set("t", state.t);
     if (state.q) {
       query.set("q", state.q);
       if (state.regex) query.set("regex", "1");
@@ -52,7 +55,11 @@ export const paths = {
     logs: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log`,
     /** The dashboard's log list: Trove's fields plus exposure and background-publish progress. */
     logDetails: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log?details=1`,
-    log: (scope: Scope, id: string, name: string, what: "tail" | "download" | "lines" | "search") =>
-      `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
+    log: (
+      scope: Scope,
+      id: string,
+      name: string,
+      what: "tail" | "download" | "lines" | "search" | "time" | "timeline",
+    ) => `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
   },
 };

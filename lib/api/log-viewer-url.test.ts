@@ -32,6 +32,20 @@ describe("parseLogViewerUrl", () => {
     expect(paths.logViewer("project", "i-1", "general", { line: 5, lineEnd: 5 })).toMatch(/\?line=5$/);
   });
 
+  it("reads a time, as people write it, and keeps it as ISO UTC next to the line and the search", () => {
+    expect(parseLogViewerUrl({ t: "2026-12-01T10:00:00Z" })).toEqual({ t: "2026-12-01T10:00:00Z" });
+    expect(parseLogViewerUrl({ t: "2026-12-01 12:00 +02:00" })).toEqual({ t: "2026-12-01T10:00:00Z" });
+    for (const t of ["", "tomorrow", "2026-02-30 10:00"]) expect(parseLogViewerUrl({ t }), t).toEqual({});
+    const state = { t: "2026-12-01T10:00:00.250Z", q: "ERROR" };
+    const url = paths.logViewer("project", "i-1", "general", state);
+    expect(url).toBe("/project/instances/i-1/logs/general?t=2026-12-01T10%3A00%3A00.250Z&q=ERROR");
+    expect(parseLogViewerUrl(new URL(url, "http://x").searchParams)).toEqual({
+      ...state,
+      regex: false,
+      caseSensitive: false,
+    });
+  });
+
   it("ignores what is malformed", () => {
     expect(parseLogViewerUrl({ line: "0" })).toEqual({});
     expect(parseLogViewerUrl({ line: "abc", q: "" })).toEqual({});

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { LogViewerUrlState } from "@/lib/paths";
 import { instanceIdSchema } from "@/lib/schemas/instance";
 import { logNameSchema } from "@/lib/schemas/log";
+import { parseUtcTime } from "./utc-time";
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -25,9 +26,11 @@ function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" |
   return lineEnd > line ? { line, lineEnd } : { line };
 }
 
-/** The viewer's state from its URL (`?line=N[-M]&q=…&regex=1&case=1`); anything malformed is ignored. */
+/** The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1`); anything malformed is ignored. */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
   const state: LogViewerUrlState = { ...parseLines(first(params, "line")) };
+  const t = parseUtcTime(first(params, "t")?.slice(0, 100) ?? "");
+  if (t) state.t = t;
   const q = first(params, "q");
   if (q && q.length <= 1000) {
     state.q = q;

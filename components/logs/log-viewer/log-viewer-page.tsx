@@ -13,12 +13,15 @@ import { windowEnd } from "./line-window";
 import { LineCopy } from "./line-copy";
 import { focusLogLines } from "./log-focus";
 import { LogSearchBox } from "./log-search-box";
+import { LogTimeline } from "./log-timeline";
 import { LogViewer } from "./log-viewer";
 import { LogViewerHeader } from "./log-viewer-header";
 import { LogViewerToolbar } from "./log-viewer-toolbar";
 import { TailTextView } from "./tail-text-view";
+import { TimeJumpField, TimeJumpNoteLine } from "./time-jump-field";
 import { useLogWindow } from "./use-log-window";
 import { usePublishedWatch } from "./use-published-watch";
+import { useTimeJump } from "./use-time-jump";
 import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
@@ -32,7 +35,7 @@ export interface LogViewerPageProps {
   scope: Scope;
   instanceId: string;
   logName: string;
-  /** From the URL: ?line=N opens there, ?q=… runs a search. */
+  /** From the URL: ?line=N opens there, ?t= at a time, ?q=… runs a search. */
   initial: LogViewerUrlState;
 }
 
@@ -40,9 +43,13 @@ export interface LogViewerPageProps {
 export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
-  const onLine = useCallback((line: number, lineEnd?: number) => replaceUrl({ line, lineEnd }), [replaceUrl]);
-  const win = useLogWindow(log, initial.line);
+  const onLine = useCallback(
+    (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
+    [replaceUrl],
+  );
+  const win = useLogWindow(log, initial.line, Boolean(initial.t) && !initial.line);
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
+  const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
@@ -166,6 +173,14 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onJumpToStart={nav.jumpToStart}
           onJumpToEnd={nav.jumpToEnd}
           onGoToLine={nav.goToLine}
+          timeJump={
+            <TimeJumpField
+              initial={initial.t}
+              disabled={!(ready && state.total > 0)}
+              pending={timeJump.state.status === "jumping"}
+              onJump={(at) => void timeJump.jump(at)}
+            />
+          }
           totalLines={state.total}
           wrap={wrap}
           onToggleWrap={toggleWrap}
@@ -197,6 +212,16 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           </p>
         ) : null}
         {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
+        <TimeJumpNoteLine state={timeJump.state} onDismiss={timeJump.dismiss} />
+        {ready && state.total > 0 ? (
+          <LogTimeline
+            log={log}
+            publishedSize={state.size}
+            visible={nav.visible}
+            subscribeVisible={nav.subscribeVisible}
+            onGoToLine={nav.goToLine}
+          />
+        ) : null}
         <div
           ref={logRegion}
           tabIndex={-1}
@@ -204,7 +229,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           aria-label="Log lines"
           aria-live="off"
           aria-busy={state.resetting}
-          className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
         >
           {body}
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}

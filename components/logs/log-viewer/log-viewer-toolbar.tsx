@@ -27,6 +27,8 @@ export interface LogViewerToolbarProps {
   onJumpToStart: () => void;
   onJumpToEnd: () => void;
   onGoToLine: (line: number) => void;
+  /** The "Go to time" field (it keeps its own state). */
+  timeJump?: ReactNode;
   totalLines: number;
   wrap: boolean;
   onToggleWrap: () => void;
@@ -110,6 +112,7 @@ export function LogViewerToolbar(props: LogViewerToolbarProps) {
             Go to line
           </Button>
         </form>
+        {props.timeJump}
       </Group>
       <Group label="View">
         <Button

@@ -15,9 +15,10 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
 /**
  * The window of lines the viewer shows: opens at the tail, around a line or at the start, and grows
  * at either edge on demand (the reducer keeps it bounded). Every answer is matched to the reset it
- * belongs to, so a late answer never lands in a newer window.
+ * belongs to, so a late answer never lands in a newer window. `deferOpen`: the caller opens the first
+ * window itself (a `?t=` link waits for the line of that time rather than loading the tail first).
  */
-export function useLogWindow(log: LogRef, initialLine: number | undefined) {
+export function useLogWindow(log: LogRef, initialLine: number | undefined, deferOpen = false) {
   const { scope, id, name } = log;
   const ref = useMemo(() => ({ scope, id, name }), [scope, id, name]);
   const [state, dispatch] = useReducer(logWindowReducer, initialLogWindowState);
@@ -124,7 +125,7 @@ export function useLogWindow(log: LogRef, initialLine: number | undefined) {
   useEffect(() => {
     lifetime.current = new AbortController();
     if (initialLine) void openAround(initialLine);
-    else void openTail();
+    else if (!deferOpen) void openTail();
     return () => {
       lifetime.current?.abort();
       resetAbort.current?.abort();

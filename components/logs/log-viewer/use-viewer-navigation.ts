@@ -16,6 +16,8 @@ export interface LineRange {
   last: number;
 }
 
+export type VisibleListener = (firstLine: number, lastLine: number) => void;
+
 const rangeOf = (first: number | undefined, last = first): LineRange | null =>
   first ? { first, last: Math.max(first, last ?? first) } : null;
 
@@ -31,6 +33,8 @@ export function useViewerNavigation(
 ) {
   const listRef = useRef<VirtuosoHandle | null>(null);
   const visible = useRef({ first: 0, last: 0 });
+  /** Told the lines on screen as they change (the timeline), without re-rendering the page. */
+  const visibleListeners = useRef(new Set<VisibleListener>());
   /** The window generation whose list has reported what it shows (it has finished its first layout). */
   const laidOut = useRef(-1);
   const atBottomRef = useRef(true);
@@ -41,6 +45,11 @@ export function useViewerNavigation(
   /** Where a shift-click extends the range from: the line clicked last without Shift. */
   const rangeStart = useRef(initialLine ?? null);
   const { latestRef, openAround, openStart, openTail, loadEdge, reanchor } = win;
+
+  const subscribeVisible = useCallback((listener: VisibleListener) => {
+    visibleListeners.current.add(listener);
+    return () => void visibleListeners.current.delete(listener);
+  }, []);
 
   const pinToEnd = useCallback(() => {
     // Two frames: the list first takes in the new count, then scrolls.
@@ -97,6 +106,7 @@ export function useViewerNavigation(
   const onRangeChange = useCallback(
     (first: number, last: number) => {
       visible.current = { first, last };
+      for (const listener of visibleListeners.current) listener(first, last);
       const { window, generation } = latestRef.current;
       laidOut.current = generation;
       if (first - window.first < PREFETCH_ROWS) void loadEdge("top");
@@ -117,6 +127,7 @@ export function useViewerNavigation(
   return {
     listRef,
     visible,
+    subscribeVisible,
     atBottom,
     atBottomRef,
     totalWhenLeft,

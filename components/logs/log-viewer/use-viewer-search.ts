@@ -25,8 +25,8 @@ export function useViewerSearch(
   );
   const [run, setRun] = useState(0);
   const [current, setCurrent] = useState<number | null>(null);
-  // A link with ?q= but no ?line= opens at the first match, like a search typed on the page.
-  const jumpPending = useRef(Boolean(initial.q) && !initial.line);
+  // A link with ?q= but no ?line= (or ?t=) opens at the first match, like a search typed on the page.
+  const jumpPending = useRef(Boolean(initial.q) && !initial.line && !initial.t);
   const markInitialLine = useRef(Boolean(initial.q) && Boolean(initial.line));
   const { goToLine, visible } = nav;
 

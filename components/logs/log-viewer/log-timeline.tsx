@@ -1,0 +1,119 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { logTimelineQueryOptions } from "@/lib/api/log-time";
+import type { LogRef } from "@/lib/api/log-viewer";
+import { formatUtc } from "@/lib/api/utc-time";
+import {
+  bucketsOnScreen,
+  describeBucket,
+  describeSpan,
+  lineOfBucket,
+  type BucketSpan,
+  type TimelineBucket,
+} from "./timeline-geometry";
+import { TimelineTrack } from "./timeline-track";
+import type { VisibleListener } from "./use-viewer-navigation";
+
+export interface LogTimelineProps {
+  log: LogRef;
+  /** Published bytes: the timeline is asked for again only when this changes. */
+  publishedSize: number;
+  /** The lines on screen now, and a way to hear when they change. */
+  visible: { current: { first: number; last: number } };
+  subscribeVisible: (listener: VisibleListener) => () => void;
+  onGoToLine: (line: number) => void;
+}
+
+const same = (a: BucketSpan | null, b: BucketSpan | null) => a?.from === b?.from && a?.to === b?.to;
+
+/** Follows the lines on screen as buckets; re-renders only when the shaded buckets change. */
+function useOnScreen(
+  buckets: readonly TimelineBucket[],
+  visible: LogTimelineProps["visible"],
+  subscribe: LogTimelineProps["subscribeVisible"],
+) {
+  const [span, setSpan] = useState<BucketSpan | null>(null);
+  useEffect(() => {
+    const update: VisibleListener = (first, last) => {
+      const next = bucketsOnScreen(buckets, first, last);
+      setSpan((previous) => (same(previous, next) ? previous : next));
+    };
+    update(visible.current.first, visible.current.last);
+    return subscribe(update);
+  }, [buckets, visible, subscribe]);
+  return span;
+}
+
+const NO_BUCKETS: TimelineBucket[] = [];
+const muted = "text-xs text-zinc-600 dark:text-zinc-400";
+
+/**
+ * The whole log over time above the lines: volume per bucket, errors (red) and warnings (amber)
+ * marked, the part on screen shaded; a click or a drag goes there. One small request, from the
+ * indexes written at publish time, so it never waits on the log's size.
+ */
+export function LogTimeline({ log, publishedSize, visible, subscribeVisible, onGoToLine }: LogTimelineProps) {
+  const query = useQuery({ ...logTimelineQueryOptions(log, publishedSize), enabled: publishedSize > 0 });
+  const timeline = query.data;
+  const buckets = timeline?.buckets ?? NO_BUCKETS;
+  const onScreen = useOnScreen(buckets, visible, subscribeVisible);
+  const [pointed, setPointed] = useState<BucketSpan | null>(null);
+
+  if (!timeline)
+    return (
+      <section aria-label="Timeline" className={muted}>
+        {query.isError ? (
+          <p>No timeline for this log: {query.error.message}</p>
+        ) : (
+          <div aria-busy className="h-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
+        )}
+      </section>
+    );
+  if (!timeline.first_time || !timeline.last_time || buckets.length === 0)
+    return (
+      <section aria-label="Timeline" className={muted}>
+        <p>No timeline: no line of this log carries a time the viewer can read.</p>
+      </section>
+    );
+
+  const readout = pointed
+    ? pointed.from === pointed.to
+      ? describeBucket(buckets[pointed.from] as TimelineBucket)
+      : describeSpan(buckets, pointed)
+    : onScreen
+      ? `On screen: ${describeSpan(buckets, onScreen)}`
+      : "";
+  const choose = (span: BucketSpan) => {
+    const line = lineOfBucket(buckets, span.from);
+    if (line !== null) onGoToLine(line);
+  };
+
+  return (
+    <section aria-label="Timeline" className="space-y-1">
+      <div className={`flex flex-wrap items-baseline justify-between gap-x-3 ${muted}`}>
+        <span>
+          <time dateTime={timeline.first_time}>{formatUtc(timeline.first_time, "minute")}</time>
+          {" – "}
+          <time dateTime={timeline.last_time}>{formatUtc(timeline.last_time, "minute")}</time> UTC
+        </span>
+        <span data-testid="timeline-readout" className="min-w-0 truncate font-mono">
+          {readout}
+        </span>
+        <span className="flex items-center gap-2" aria-hidden>
+          <span className="inline-block size-2 rounded-sm bg-red-600" /> errors
+          <span className="inline-block size-2 rounded-sm bg-amber-500" /> warnings
+        </span>
+      </div>
+      <TimelineTrack buckets={buckets} onScreen={onScreen} onChoose={choose} onPoint={setPointed} />
+      {timeline.unindexed_objects > 0 ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Estimated in part: {timeline.unindexed_objects.toLocaleString("en-US")} published{" "}
+          {timeline.unindexed_objects === 1 ? "object has" : "objects have"} no time index (published by a
+          real Trove or an older version): their part of the timeline is estimated.
+        </p>
+      ) : null}
+    </section>
+  );
+}
