@@ -10,6 +10,8 @@ export function HiddenLogMarker() {
   return (
     <Badge
       tone="outline"
+      // Wraps in a narrow Name column rather than spilling into the next one.
+      className="whitespace-normal"
       title="Hidden from tenants: only administrators see this log; it is not exposed to the project's members."
     >
       <EyeOff aria-hidden className="size-3 shrink-0" />

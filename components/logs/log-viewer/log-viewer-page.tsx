@@ -23,6 +23,7 @@ import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
+import { useTopLineUrl } from "./use-top-line-url";
 import { useViewerUrl } from "./use-viewer-url";
 import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
@@ -41,8 +42,17 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
   const onLine = useCallback((line: number, lineEnd?: number) => replaceUrl({ line, lineEnd }), [replaceUrl]);
-  const win = useLogWindow(log, initial.line);
+  const win = useLogWindow(log, initial.line, initial.top);
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
+  const trackTop = useTopLineUrl(replaceUrl, nav.atBottomRef, nav.highlight);
+  const navRangeChange = nav.onRangeChange;
+  const onRangeChange = useCallback(
+    (first: number, last: number) => {
+      navRangeChange(first, last);
+      trackTop(first, last);
+    },
+    [navRangeChange, trackTop],
+  );
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
@@ -144,7 +154,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         listRef={nav.listRef}
         lineHref={lineHref}
         onSelectLine={nav.selectLine}
-        onRangeChange={nav.onRangeChange}
+        onRangeChange={onRangeChange}
         onAtBottomChange={nav.onAtBottomChange}
         onLoadEdge={(edge, retry) => void win.loadEdge(edge, { retry })}
       />

@@ -17,7 +17,7 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * at either edge on demand (the reducer keeps it bounded). Every answer is matched to the reset it
  * belongs to, so a late answer never lands in a newer window.
  */
-export function useLogWindow(log: LogRef, initialLine: number | undefined) {
+export function useLogWindow(log: LogRef, initialLine: number | undefined, initialTop?: number) {
   const { scope, id, name } = log;
   const ref = useMemo(() => ({ scope, id, name }), [scope, id, name]);
   const [state, dispatch] = useReducer(logWindowReducer, initialLogWindowState);
@@ -123,7 +123,9 @@ export function useLogWindow(log: LogRef, initialLine: number | undefined) {
 
   useEffect(() => {
     lifetime.current = new AbortController();
-    if (initialLine) void openAround(initialLine);
+    // Back or a reload returns to the line that was at the top (`?top=`), before the linked line.
+    if (initialTop) void reset(aroundRequest(initialTop, CHUNK_LINES), { line: initialTop, align: "start" });
+    else if (initialLine) void openAround(initialLine);
     else void openTail();
     return () => {
       lifetime.current?.abort();
