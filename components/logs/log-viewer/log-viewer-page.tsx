@@ -161,10 +161,12 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     );
 
   return (
-    <div className="flex flex-col">
+    // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
+    // above the fold whatever the toolbar's wrapping makes of the space above them.
+    <div className="flex flex-col max-sm:h-[calc(100dvh-4.5rem)]">
       {ownAccount.dialog}
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
-      <div className="space-y-3">
+      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
         <LogViewerToolbar
           ready={ready && state.total > 0}
           publishing={publishing.publish.isPending}
@@ -214,7 +216,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           aria-label="Log lines"
           aria-live="off"
           aria-busy={state.resetting}
-          className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="relative h-[calc(100dvh-19rem)] min-h-80 overflow-hidden max-sm:h-auto max-sm:min-h-60 max-sm:flex-1 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
         >
           {body}
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
