@@ -18,7 +18,8 @@ export function useDocumentTitle(parts: ReadonlyArray<string | undefined> | null
     };
     apply();
     const observer = new MutationObserver(apply);
-    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    // Streamed metadata may put its <title> in the body: watch the whole document.
+    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
     return () => observer.disconnect();
   }, [title]);
 }

@@ -63,10 +63,10 @@ test("instance page: an Actions button restarts after a confirm; the Overview sh
 }, testInfo) => {
   await signIn(page, "demo");
   await page.goto(`/project/instances/${ANALYTICS_PG}`);
-  await expect(page).toHaveTitle("analytics-pg · Trove Logs");
+  await expect(page).toHaveTitle("analytics-pg · Trove Logs", { timeout: 30_000 });
   const field = (label: string) =>
     page.locator("dl[aria-label=Overview] > div").filter({ has: page.getByText(label, { exact: true }) });
-  await expect(field("Datastore")).toContainText("PostgreSQL");
+  await expect(field("Datastore")).toContainText("PostgreSQL", { timeout: 30_000 });
   await expect(field("Datastore version")).toContainText("15.6");
   await expect(field("Created")).toContainText(/^Created\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
   await expect(field("Updated")).toContainText(/UTC$/);

@@ -15,7 +15,7 @@ async function adminInDemoProject(page: Page) {
 test("an admin in the Project view sees which logs are hidden from tenants", async ({ page }, testInfo) => {
   await adminInDemoProject(page);
   await page.goto(`/project/instances/${ORDERS_DB}?tab=logs`);
-  await expect(logRow(page, "guest")).toContainText("hidden from tenants");
+  await expect(logRow(page, "guest")).toContainText("hidden from tenants", { timeout: 30_000 });
   await expect(logRow(page, "general")).not.toContainText("hidden from tenants");
   await shot(page, testInfo, "project-view-admin-hidden-marker");
 });
@@ -27,14 +27,16 @@ test("columns keep their widths as a log changes state; SYS and USER rows line t
   await page.goto(`/project/instances/${ORDERS_DB}?tab=logs`);
   const general = logRow(page, "general");
   const guest = logRow(page, "guest");
-  await expect(general.getByRole("button", { name: /^(Enable & publish|Publish) general$/ })).toBeVisible();
+  await expect(general.getByRole("button", { name: /^(Enable & publish|Publish) general$/ })).toBeVisible({
+    timeout: 30_000,
+  });
 
   // Both published: the SYS row (no Enable/Disable) and the USER row show View and Discard in one column.
   for (const name of ["guest", "general"]) {
     await logRow(page, name)
       .getByRole("button", { name: new RegExp(`^(Enable & publish|Publish) ${name}$`) })
       .click();
-    await expect(toast(page, `Published log ${name}`)).toBeVisible({ timeout: 15_000 });
+    await expect(toast(page, `Published log ${name}`)).toBeVisible({ timeout: 30_000 });
   }
   await expect(general.getByRole("link", { name: "View general" })).toBeVisible();
   await expect(guest.getByRole("link", { name: "View guest" })).toBeVisible();
@@ -62,6 +64,6 @@ test("columns keep their widths as a log changes state; SYS and USER rows line t
   await shot(page, testInfo, "log-table-disabled");
 
   await general.getByRole("button", { name: "Enable general" }).click();
-  await expect(general.getByRole("button", { name: "Publish general" })).toBeVisible({ timeout: 15_000 });
+  await expect(general.getByRole("button", { name: "Publish general" })).toBeVisible({ timeout: 30_000 });
   expect(await Promise.all((await headers.all()).map((header) => box(page, header)))).toEqual(before);
 });

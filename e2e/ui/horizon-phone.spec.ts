@@ -31,7 +31,7 @@ test("the log table's actions are in a row menu; status help opens on a tap and 
   await page.goto(`/project/instances/${ORDERS_DB}?tab=logs`);
   const general = logRow(page, "general");
   const menuButton = general.getByRole("button", { name: "Actions for general" });
-  await expect(menuButton).toBeInViewport({ ratio: 1 });
+  await expect(menuButton).toBeInViewport({ ratio: 1, timeout: 30_000 });
   await expect(page.getByRole("main")).not.toContainText(/hover/i);
   await shot(page, testInfo, "phone-log-table");
 
@@ -42,7 +42,7 @@ test("the log table's actions are in a row menu; status help opens on a tap and 
 
   await menuButton.tap();
   await page.getByRole("menuitem", { name: /^(Enable & publish|Publish)$/ }).tap();
-  await expect(toast(page, "Published log general")).toBeVisible({ timeout: 15_000 });
+  await expect(toast(page, "Published log general")).toBeVisible({ timeout: 30_000 });
   await menuButton.tap();
   const menu = page.getByRole("menu");
   await expect(menu.getByRole("menuitem", { name: "Download" })).toBeVisible();
@@ -57,6 +57,6 @@ test("the log table's actions are in a row menu; status help opens on a tap and 
   const region = await lines.boundingBox();
   expect(region!.y).toBeLessThan(PHONE.height / 2);
   expect(region!.y + region!.height).toBeLessThanOrEqual(PHONE.height);
-  await expect(page).toHaveTitle("general · orders-db · Trove Logs");
+  await expect(page).toHaveTitle("general · orders-db · Trove Logs", { timeout: 30_000 });
   await shot(page, testInfo, "phone-viewer");
 });

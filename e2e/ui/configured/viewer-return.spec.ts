@@ -18,7 +18,7 @@ test("Back from another page reopens the viewer at the line that was at the top"
 }, testInfo) => {
   await signIn(page, "demo");
   await page.goto(`${viewer}?line=3000`);
-  await expect(page).toHaveTitle("general · e2e-mysql · Trove Logs");
+  await expect(page).toHaveTitle("general · e2e-mysql · Trove Logs", { timeout: 30_000 });
   await expect(viewerLine(page, 3000)).toBeInViewport();
   // The linked line on screen: the URL already says where the view is.
   await page.waitForTimeout(600);
@@ -35,7 +35,7 @@ test("Back from another page reopens the viewer at the line that was at the top"
 
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Logs" }).click();
   await expect(page).toHaveURL(new RegExp(`/project/instances/${id}\\?tab=logs$`));
-  await expect(page).toHaveTitle("Logs · e2e-mysql · Trove Logs");
+  await expect(page).toHaveTitle("Logs · e2e-mysql · Trove Logs", { timeout: 30_000 });
 
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`[?&]top=${top}(&|$)`));
@@ -56,10 +56,10 @@ test("the Overview shows the flavor and the volume the configuration gives the i
 }, testInfo) => {
   await signIn(page, "demo");
   await page.goto(`/project/instances/${id}`);
-  await expect(page).toHaveTitle("e2e-mysql · Trove Logs");
+  await expect(page).toHaveTitle("e2e-mysql · Trove Logs", { timeout: 30_000 });
   const field = (label: string) =>
     page.locator("dl[aria-label=Overview] > div").filter({ has: page.getByText(label, { exact: true }) });
-  await expect(field("Flavor")).toContainText("e2e-flavor-small");
+  await expect(field("Flavor")).toContainText("e2e-flavor-small", { timeout: 30_000 });
   await expect(field("Volume size")).toContainText("2 GB");
   await expect(field("Datastore version")).toContainText("8.0.36");
   await shot(page, testInfo, "overview-flavor-volume");
