@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { datastoreLabel, instanceStatusLabel, instanceStatusTone } from "./instance-display";
+import {
+  canRestart,
+  datastoreLabel,
+  formatUtcTime,
+  instanceStatusLabel,
+  instanceStatusTone,
+} from "./instance-display";
 
 describe("instance display", () => {
   it("names the datastore and its version", () => {
@@ -16,5 +22,15 @@ describe("instance display", () => {
     expect(instanceStatusTone("BUILD")).toBe("neutral");
     expect(instanceStatusTone("ERROR")).toBe("red");
     expect(instanceStatusTone("SHUTDOWN")).toBe("red");
+  });
+
+  it("offers a restart where Trove allows one", () => {
+    expect(["ACTIVE", "RESTART_REQUIRED", "SHUTDOWN"].every(canRestart)).toBe(true);
+    expect(["BUILD", "ERROR", "REBOOT"].some(canRestart)).toBe(false);
+  });
+
+  it("shows Trove's times in UTC", () => {
+    expect(formatUtcTime("2026-12-01T20:40:06Z")).toBe("2026-12-01 20:40:06 UTC");
+    expect(formatUtcTime("not a time")).toBe("not a time");
   });
 });

@@ -28,3 +28,16 @@ export function instanceStatusTone(status: string): InstanceStatusTone {
   if (status === "ERROR" || status === "SHUTDOWN") return "red";
   return "neutral";
 }
+
+/** Trove restarts a running instance, one waiting for a restart, or one shut down (trove-dashboard's rule). */
+export function canRestart(status: string): boolean {
+  return status === "ACTIVE" || status === "RESTART_REQUIRED" || status === "SHUTDOWN";
+}
+
+/** "2026-12-01 20:40:06 UTC": Trove's times as one reads them, the same in every browser zone. */
+export function formatUtcTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return `${time.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+

@@ -12,6 +12,8 @@ export interface LogViewerUrlState {
   q?: string;
   regex?: boolean;
   caseSensitive?: boolean;
+  /** The line at the top of the screen when it was left (Back/reload reopens there); kept by the viewer. */
+  top?: number;
 }
 
 const lineParam = (line: number, lineEnd?: number) =>
@@ -40,6 +42,7 @@ export const paths = {
       if (state.regex) query.set("regex", "1");
       if (state.caseSensitive) query.set("case", "1");
     }
+    if (state.top) query.set("top", String(state.top));
     const suffix = query.size ? `?${query}` : "";
     return `/${scope}/instances/${enc(id)}/logs/${enc(name)}${suffix}`;
   },

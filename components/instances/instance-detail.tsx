@@ -5,6 +5,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/layout/page-header";
+import { useDocumentTitle } from "@/components/layout/use-document-title";
 import { LogsTab } from "@/components/logs/logs-tab";
 import { buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -12,6 +13,7 @@ import { ApiError } from "@/lib/api/fetcher";
 import { instanceQueryOptions } from "@/lib/api/instances";
 import { datastoreLabel } from "@/lib/instance-display";
 import { paths, type Scope } from "@/lib/paths";
+import { InstanceActionsMenu } from "./instance-actions-menu";
 import { InstanceOverview } from "./instance-overview";
 import { InstanceStatusBadge } from "./instance-status-badge";
 import { InstanceTabs, panelId, tabId, type InstanceTab } from "./instance-tabs";
@@ -26,6 +28,7 @@ export interface InstanceDetailProps {
 export function InstanceDetail({ scope, id, tab }: InstanceDetailProps) {
   const instance = useQuery(instanceQueryOptions(scope, id));
   const data = instance.data;
+  useDocumentTitle(data ? [tab === "logs" ? "Logs" : undefined, data.name].filter(Boolean) : null);
   const crumbs = [
     { label: scope === "admin" ? "Admin" : "Project" },
     { label: "Database" },
@@ -63,6 +66,7 @@ export function InstanceDetail({ scope, id, tab }: InstanceDetailProps) {
         title={data ? data.name : <Skeleton className="h-7 w-48" />}
         meta={data ? <InstanceStatusBadge status={data.status} /> : null}
         description={data ? datastoreLabel(data.datastore) : <Skeleton className="mt-1 w-28" />}
+        actions={data ? <InstanceActionsMenu scope={scope} instance={data} variant="page" /> : null}
       />
       <InstanceTabs scope={scope} id={id} current={tab} />
       <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>

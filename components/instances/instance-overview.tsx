@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useSession } from "@/lib/api/session";
-import { datastoreLabel } from "@/lib/instance-display";
+import { datastoreLabel, formatUtcTime } from "@/lib/instance-display";
 import type { Scope } from "@/lib/paths";
 import type { Instance } from "@/lib/schemas/instance";
 import { FaultNotice } from "./fault-notice";
@@ -18,6 +18,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+const Time = ({ iso }: { iso: string }) => <time dateTime={iso}>{formatUtcTime(iso)}</time>;
+
+/** Horizon's Overview: what Trove shows of the instance; flavor and volume only when the backend knows them. */
 export function InstanceOverview({ scope, instance }: { scope: Scope; instance: Instance }) {
   const session = useSession();
   const project = session.data?.projects.find((entry) => entry.id === instance.project_id);
@@ -25,16 +28,44 @@ export function InstanceOverview({ scope, instance }: { scope: Scope; instance: 
     <>
       <FaultNotice instance={instance} />
       <RestartNotice scope={scope} instance={instance} />
-      <dl className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+      <dl
+        aria-label="Overview"
+        className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+      >
         <Field label="Name">{instance.name}</Field>
         <Field label="ID">
           <code className="font-mono text-xs">{instance.id}</code>
         </Field>
         <Field label="Project">{project ? `${project.name} (${project.id})` : instance.project_id}</Field>
-        <Field label="Datastore">{datastoreLabel(instance.datastore)}</Field>
         <Field label="Status">
-          <InstanceStatusBadge status={instance.status} />
+          <span className="flex flex-wrap items-center gap-2">
+            <InstanceStatusBadge status={instance.status} />
+            {instance.fault ? (
+              <span className="text-red-800 dark:text-red-300">Fault: {instance.fault.message}</span>
+            ) : null}
+          </span>
         </Field>
+        <Field label="Datastore">{datastoreLabel({ type: instance.datastore.type, version: "" })}</Field>
+        <Field label="Datastore version">{instance.datastore.version || "—"}</Field>
+        {instance.flavor ? (
+          <Field label="Flavor">
+            <code className="font-mono text-xs">{instance.flavor.id}</code>
+          </Field>
+        ) : null}
+        {instance.volume ? <Field label="Volume size">{instance.volume.size} GB</Field> : null}
+        {instance.volume?.used !== undefined ? (
+          <Field label="Volume used">{instance.volume.used} GB</Field>
+        ) : null}
+        {instance.created ? (
+          <Field label="Created">
+            <Time iso={instance.created} />
+          </Field>
+        ) : null}
+        {instance.updated ? (
+          <Field label="Updated">
+            <Time iso={instance.updated} />
+          </Field>
+        ) : null}
       </dl>
     </>
   );

@@ -1,25 +1,15 @@
 "use client";
 
 import { RotateCcw, TriangleAlert } from "lucide-react";
-import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { useRestartInstance } from "@/lib/api/instances";
 import type { Scope } from "@/lib/paths";
 import type { Instance } from "@/lib/schemas/instance";
+import { useRestartDialog } from "./use-restart-dialog";
 
 /** RESTART_REQUIRED: log changes wait for a datastore restart, which can be started from here. */
 export function RestartNotice({ scope, instance }: { scope: Scope; instance: Instance }) {
-  const [confirming, setConfirming] = useState(false);
-  const restart = useRestartInstance(scope, instance.id);
+  const restart = useRestartDialog(scope, instance);
   if (instance.status !== "RESTART_REQUIRED") return null;
-
-  const run = () =>
-    restart.mutate(undefined, {
-      onSuccess: () => toast.success(`Restarted instance ${instance.name}`),
-      onError: (error) => toast.error(`Could not restart ${instance.name}`, { description: error.message }),
-    });
 
   return (
     <div
@@ -31,26 +21,11 @@ export function RestartNotice({ scope, instance }: { scope: Scope; instance: Ins
         <strong className="font-semibold">Restart required.</strong> Pending log changes (logs enabled or
         disabled) wait for a restart of the database before they take effect.
       </p>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={`Restart instance ${instance.name}?`}
-        description={
-          <p>
-            The database restarts and is unavailable for a moment. Pending log changes take effect when it is
-            back.
-          </p>
-        }
-        confirmLabel="Restart"
-        destructive
-        onConfirm={run}
-        trigger={
-          <Button variant="secondary" loading={restart.isPending}>
-            {restart.isPending ? null : <RotateCcw aria-hidden />}
-            Restart instance
-          </Button>
-        }
-      />
+      {restart.dialog}
+      <Button variant="secondary" loading={restart.pending} onClick={restart.ask}>
+        {restart.pending ? null : <RotateCcw aria-hidden />}
+        Restart instance
+      </Button>
     </div>
   );
 }

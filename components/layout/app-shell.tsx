@@ -11,6 +11,7 @@ import { isUnauthorized } from "@/lib/api/session-expiry";
 import { useSession } from "@/lib/api/session";
 import { paths } from "@/lib/paths";
 import { cn } from "@/lib/utils";
+import { NavMenu } from "./nav-menu";
 import { ProjectSwitcher } from "./project-switcher";
 import { SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
@@ -29,7 +30,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <div className="flex min-h-screen flex-col">
-        <header className="flex h-12 shrink-0 items-center gap-3 bg-zinc-900 px-4 text-zinc-100 dark:border-b dark:border-zinc-800 dark:bg-zinc-950">
+        <header className="flex h-12 shrink-0 items-center gap-2 bg-zinc-900 px-3 text-zinc-100 sm:gap-3 sm:px-4 dark:border-b dark:border-zinc-800 dark:bg-zinc-950">
+          <NavMenu isAdmin={view?.is_admin ?? false} />
           <Link
             href={paths.instances("project")}
             className={cn(
@@ -39,9 +41,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             )}
           >
             <Database aria-hidden className="size-5 text-sky-400" />
-            Trove Logs
+            <span className="hidden min-[400px]:inline">Trove Logs</span>
+            <span className="sr-only min-[400px]:hidden">Trove Logs</span>
           </Link>
-          <span aria-hidden className="h-5 w-px bg-zinc-700" />
+          <span aria-hidden className="hidden h-5 w-px bg-zinc-700 sm:block" />
           {view ? (
             <ProjectSwitcher session={view} />
           ) : (
@@ -49,9 +52,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           )}
           <div className="ml-auto">{view ? <UserMenu session={view} /> : null}</div>
         </header>
-        <div className="flex flex-1 flex-col md:flex-row">
+        <div className="flex flex-1">
           <SideNav isAdmin={view?.is_admin ?? false} />
-          <main id="main" className="min-w-0 flex-1 p-4 md:p-5">
+          <main id="main" className="min-w-0 flex-1 p-3 sm:p-4 md:p-5">
             {/* The page starts its own requests while the session loads: no waterfall. */}
             {view || session.isPending ? children : null}
             {/* A 401 is already on its way to the login page. */}

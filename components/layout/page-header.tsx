@@ -14,10 +14,12 @@ export interface PageHeaderProps {
   /** Beside the title: status badges and the like. */
   meta?: ReactNode;
   description?: ReactNode;
+  /** Right of the title: the page's actions (Horizon's "Actions" button). */
+  actions?: ReactNode;
 }
 
 /** Breadcrumbs (Horizon's "Project / Database / Instances"), the page title and a line about it. */
-export function PageHeader({ crumbs, title, meta, description }: PageHeaderProps) {
+export function PageHeader({ crumbs, title, meta, description, actions }: PageHeaderProps) {
   return (
     <div className="mb-5">
       <nav aria-label="Breadcrumb">
@@ -41,6 +43,7 @@ export function PageHeader({ crumbs, title, meta, description }: PageHeaderProps
       <div className="mt-1 flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{title}</h1>
         {meta}
+        {actions ? <div className="ml-auto">{actions}</div> : null}
       </div>
       {description ? (
         <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</div>

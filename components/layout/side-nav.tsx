@@ -6,20 +6,23 @@ import { focusRing } from "@/components/ui/button";
 import { paths, type Scope } from "@/lib/paths";
 import { cn } from "@/lib/utils";
 
-const DASHBOARDS: { scope: Scope; label: string }[] = [
+export const DASHBOARDS: { scope: Scope; label: string }[] = [
   { scope: "project", label: "Project" },
   { scope: "admin", label: "Admin" },
 ];
 
-/** Horizon's navigation: dashboard → panel group → panel. Admin appears for admins only. */
+/**
+ * Horizon's navigation: dashboard → panel group → panel. Admin appears for admins only. From md up it
+ * is a column beside the page; below, the header's menu button (NavMenu) offers the same links.
+ */
 export function SideNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav
       aria-label="Main"
-      className="border-b border-zinc-200 bg-white px-3 py-4 text-sm md:w-48 md:shrink-0 md:border-r md:border-b-0 dark:border-zinc-800 dark:bg-zinc-900"
+      className="hidden w-48 shrink-0 border-r border-zinc-200 bg-white px-3 py-4 text-sm md:block dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <ul className="flex gap-6 md:flex-col md:gap-5">
+      <ul className="flex flex-col gap-5">
         {DASHBOARDS.filter(({ scope }) => scope === "project" || isAdmin).map(({ scope, label }) => {
           const href = paths.instances(scope);
           const exact = pathname === href;

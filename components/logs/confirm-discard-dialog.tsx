@@ -12,11 +12,21 @@ export interface ConfirmDiscardDialogProps {
   onConfirm: () => void;
   pending: boolean;
   disabled: boolean;
+  /** Opened from elsewhere (the row's menu): no button of its own. */
+  controlled?: { open: boolean; onOpenChange: (open: boolean) => void };
 }
 
 /** Discard deletes published objects: say which, and that the log file itself stays. */
-export function ConfirmDiscardDialog({ log, onConfirm, pending, disabled }: ConfirmDiscardDialogProps) {
-  const [open, setOpen] = useState(false);
+export function ConfirmDiscardDialog({
+  log,
+  onConfirm,
+  pending,
+  disabled,
+  controlled,
+}: ConfirmDiscardDialogProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlled?.open ?? ownOpen;
+  const setOpen = controlled?.onOpenChange ?? setOwnOpen;
   const prefix = log.prefix && log.prefix !== "None" ? log.prefix : "";
   const location = `${log.container}/${prefix}`.replace(/\/*$/, "/");
   return (
@@ -41,16 +51,19 @@ export function ConfirmDiscardDialog({ log, onConfirm, pending, disabled }: Conf
       destructive
       onConfirm={onConfirm}
       trigger={
-        <Button
-          size="sm"
-          variant="danger-outline"
-          loading={pending}
-          disabled={disabled}
-          aria-label={`Discard ${log.name}`}
-        >
-          {pending ? null : <Trash2 aria-hidden />}
-          Discard
-        </Button>
+        controlled ? undefined : (
+          <Button
+            size="sm"
+            variant="danger-outline"
+            loading={pending}
+            disabled={disabled}
+            aria-label={`Discard ${log.name}`}
+            className="w-full"
+          >
+            {pending ? null : <Trash2 aria-hidden />}
+            Discard
+          </Button>
+        )
       }
     />
   );

@@ -7,7 +7,9 @@ import type { LogActionName } from "@/lib/api/logs";
 import { availableLogActions, publishActionLabel } from "@/lib/log-actions";
 import { paths, type Scope } from "@/lib/paths";
 import type { LogDetails } from "@/lib/schemas/log-view";
+import { cn } from "@/lib/utils";
 import { ConfirmDiscardDialog } from "./confirm-discard-dialog";
+import { LogRowMenu } from "./log-row-menu";
 import { useOwnAccountPublishGuard } from "./own-account-publish";
 
 export interface LogRowActionsProps {
@@ -19,82 +21,106 @@ export interface LogRowActionsProps {
   run: (action: LogActionName) => void;
 }
 
-/** Publish first (always there, so it lines up), then what the log's state allows. */
+/**
+ * Wide screens: one slot per action (Publish, View, Download, Enable/Disable, Discard), an empty slot
+ * where the log's state offers none, so SYS and USER rows line up and nothing moves when a state
+ * changes. Narrower: the same actions in a menu.
+ */
 export function LogRowActions({ scope, instanceId, log, pending, run }: LogRowActionsProps) {
   const actions = availableLogActions(log);
   const busy = pending !== undefined;
   const publishing = pending === "publish" || log.publishing !== null;
-  const linkClass = buttonVariants({ size: "sm", variant: "ghost" });
+  const linkClass = cn(buttonVariants({ size: "sm", variant: "ghost" }), "w-full");
   const ownAccount = useOwnAccountPublishGuard(log.copy_account === "yours");
   const publishLabel = publishActionLabel(log);
+  const publish = () => ownAccount.guard(() => run("publish"));
 
   return (
-    <div className="flex items-center gap-1 whitespace-nowrap">
-      <Button
-        size="sm"
-        variant="primary"
-        loading={publishing}
-        disabled={busy}
-        aria-label={`${publishLabel} ${log.name}`}
-        onClick={() => ownAccount.guard(() => run("publish"))}
-      >
-        {publishing ? null : <Upload aria-hidden />}
-        {publishLabel}
-      </Button>
+    <>
       {ownAccount.dialog}
-      {actions.view ? (
-        <Link
-          href={paths.logViewer(scope, instanceId, log.name)}
-          className={linkClass}
-          aria-label={`View ${log.name}`}
-        >
-          <Eye aria-hidden />
-          View
-        </Link>
-      ) : null}
-      {actions.download ? (
-        <a
-          href={paths.api.log(scope, instanceId, log.name, "download")}
-          download
-          className={linkClass}
-          aria-label={`Download ${log.name}`}
-        >
-          <Download aria-hidden />
-          Download
-        </a>
-      ) : null}
-      {actions.enable ? (
+      <div className="hidden grid-cols-[8.25rem_4rem_6rem_5rem_5.25rem] items-center gap-1 min-[1400px]:grid">
         <Button
           size="sm"
-          loading={pending === "enable"}
+          variant="primary"
+          loading={publishing}
           disabled={busy}
-          aria-label={`Enable ${log.name}`}
-          onClick={() => run("enable")}
+          aria-label={`${publishLabel} ${log.name}`}
+          onClick={publish}
+          className="col-start-1 w-full"
         >
-          {pending === "enable" ? null : <Power aria-hidden />}
-          Enable
+          {publishing ? null : <Upload aria-hidden />}
+          {publishLabel}
         </Button>
-      ) : null}
-      {actions.disable ? (
-        <Button
-          size="sm"
-          loading={pending === "disable"}
-          disabled={busy}
-          aria-label={`Disable ${log.name}`}
-          onClick={() => run("disable")}
-        >
-          {pending === "disable" ? null : <PowerOff aria-hidden />}
-          Disable
-        </Button>
-      ) : null}
-      {actions.discard ? (
-        <ConfirmDiscardDialog
+        {actions.view ? (
+          <Link
+            href={paths.logViewer(scope, instanceId, log.name)}
+            className={cn(linkClass, "col-start-2")}
+            aria-label={`View ${log.name}`}
+          >
+            <Eye aria-hidden />
+            View
+          </Link>
+        ) : null}
+        {actions.download ? (
+          <a
+            href={paths.api.log(scope, instanceId, log.name, "download")}
+            download
+            className={cn(linkClass, "col-start-3")}
+            aria-label={`Download ${log.name}`}
+          >
+            <Download aria-hidden />
+            Download
+          </a>
+        ) : null}
+        {actions.enable ? (
+          <Button
+            size="sm"
+            loading={pending === "enable"}
+            disabled={busy}
+            aria-label={`Enable ${log.name}`}
+            onClick={() => run("enable")}
+            className="col-start-4 w-full"
+          >
+            {pending === "enable" ? null : <Power aria-hidden />}
+            Enable
+          </Button>
+        ) : null}
+        {actions.disable ? (
+          <Button
+            size="sm"
+            loading={pending === "disable"}
+            disabled={busy}
+            aria-label={`Disable ${log.name}`}
+            onClick={() => run("disable")}
+            className="col-start-4 w-full"
+          >
+            {pending === "disable" ? null : <PowerOff aria-hidden />}
+            Disable
+          </Button>
+        ) : null}
+        {actions.discard ? (
+          <div className="col-start-5">
+            <ConfirmDiscardDialog
+              log={log}
+              pending={pending === "discard"}
+              disabled={busy || log.publishing !== null}
+              onConfirm={() => run("discard")}
+            />
+          </div>
+        ) : null}
+      </div>
+      <div className="min-[1400px]:hidden">
+        <LogRowMenu
+          scope={scope}
+          instanceId={instanceId}
           log={log}
-          pending={pending === "discard"}
-          disabled={busy || log.publishing !== null}
-          onConfirm={() => run("discard")}
+          actions={actions}
+          publishLabel={publishLabel}
+          pending={pending}
+          onPublish={publish}
+          run={run}
         />
-      ) : null}
-    </div>
+      </div>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { LogLocation } from "./log-location";
 import { LogRowActions } from "./log-row-actions";
 import { LogSize } from "./log-size";
 import { LogStatusBadge } from "./log-status-badge";
+import { LOG_COLUMNS } from "./log-table-columns";
 import { toastActionError, toastActionResult } from "./log-toasts";
 import { DatastoreErrorNote, PublishErrorNote, PublishProgress } from "./publish-progress";
 
@@ -45,40 +46,41 @@ export function LogRow({ scope, instanceId, log, selected, onSelectedChange, bul
 
   return (
     <TableRow data-state={selected ? "selected" : undefined} data-log={log.name}>
-      <TableCell className="w-10">
+      <TableCell className={LOG_COLUMNS.select}>
         <Checkbox
           aria-label={`Select ${log.name}`}
           checked={selected}
           onChange={(event) => onSelectedChange(event.target.checked)}
         />
       </TableCell>
-      <TableCell>
+      <TableCell className={LOG_COLUMNS.name}>
         <div className="flex flex-col items-start gap-1">
-          <span className="font-medium">{log.name}</span>
-          {scope === "admin" && !log.exposed ? <HiddenLogMarker /> : null}
+          <span className="font-medium break-all">{log.name}</span>
+          {/* Members never receive hidden logs: any admin sees the marker, in either dashboard. */}
+          {log.exposed ? null : <HiddenLogMarker />}
         </div>
       </TableCell>
-      <TableCell>
+      <TableCell className={LOG_COLUMNS.type}>
         <span className="font-mono text-xs" title={TYPE_TITLE[log.type]}>
           {log.type}
         </span>
       </TableCell>
-      <TableCell>
+      <TableCell className={LOG_COLUMNS.status}>
         <LogStatusBadge status={log.status} />
         {log.publishing ? <PublishProgress name={log.name} publishing={log.publishing} /> : null}
         {log.publish_error && !log.publishing ? <PublishErrorNote error={log.publish_error} /> : null}
         {log.datastore_error ? <DatastoreErrorNote error={log.datastore_error} /> : null}
       </TableCell>
-      <TableCell className="text-right">
+      <TableCell className={LOG_COLUMNS.published}>
         <LogSize bytes={log.published} />
       </TableCell>
-      <TableCell className="text-right">
+      <TableCell className={LOG_COLUMNS.pending}>
         <LogSize bytes={log.pending} />
       </TableCell>
-      <TableCell>
+      <TableCell className={LOG_COLUMNS.location}>
         <LogLocation log={log} />
       </TableCell>
-      <TableCell>
+      <TableCell className={LOG_COLUMNS.actions}>
         <LogRowActions scope={scope} instanceId={instanceId} log={log} pending={pending} run={run} />
       </TableCell>
     </TableRow>

@@ -17,7 +17,7 @@ const BADGE_TONE: Record<LogStatusTone, BadgeTone> = {
   unknown: "outline",
 };
 
-/** Trove's status as a coloured badge; hover or focus it for what it means and what to do. */
+/** Trove's status as a coloured badge; tap, hover or focus it for what it means and what to do. */
 export function LogStatusBadge({ status }: { status: string }) {
   const info = logStatusInfo(status);
   return (
@@ -29,7 +29,11 @@ export function LogStatusBadge({ status }: { status: string }) {
         </>
       }
     >
-      <Badge tone={BADGE_TONE[info.tone]} tabIndex={0} className={cn("cursor-help", focusRing)}>
+      <Badge
+        tone={BADGE_TONE[info.tone]}
+        tabIndex={0}
+        className={cn("cursor-help whitespace-normal", focusRing)}
+      >
         <span aria-hidden className="size-1.5 rounded-full bg-current" />
         {status}
       </Badge>

@@ -8,6 +8,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader } fro
 import type { Scope } from "@/lib/paths";
 import type { LogDetails } from "@/lib/schemas/log-view";
 import { LogRow } from "./log-row";
+import { LOG_COLUMN_ORDER, LOG_COLUMNS } from "./log-table-columns";
 
 export interface LogTableProps {
   scope: Scope;
@@ -19,7 +20,8 @@ export interface LogTableProps {
   bulkPublishing: ReadonlySet<string>;
 }
 
-const COLUMNS = 8;
+const COLUMNS = LOG_COLUMN_ORDER.length;
+const SKELETON: Record<string, string> = { select: "size-4", actions: "h-7 w-12 min-[1400px]:w-40" };
 
 export function LogTable({
   scope,
@@ -39,11 +41,11 @@ export function LogTable({
   };
 
   return (
-    <Table aria-busy={logs === undefined || undefined}>
+    <Table aria-busy={logs === undefined || undefined} className="table-fixed">
       <TableCaption>Logs of this instance</TableCaption>
       <TableHeader>
         <tr>
-          <TableHead className="w-10">
+          <TableHead className={LOG_COLUMNS.select}>
             <Checkbox
               aria-label="Select all logs"
               disabled={names.length === 0}
@@ -52,24 +54,22 @@ export function LogTable({
               onChange={(event) => onSelectedChange(new Set(event.target.checked ? names : []))}
             />
           </TableHead>
-          <TableHead>Name</TableHead>
-          <TableHead>Type</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead className="text-right">Published</TableHead>
-          <TableHead className="text-right">Pending</TableHead>
-          <TableHead>Container/Prefix</TableHead>
-          <TableHead>Actions</TableHead>
+          <TableHead className={LOG_COLUMNS.name}>Name</TableHead>
+          <TableHead className={LOG_COLUMNS.type}>Type</TableHead>
+          <TableHead className={LOG_COLUMNS.status}>Status</TableHead>
+          <TableHead className={LOG_COLUMNS.published}>Published</TableHead>
+          <TableHead className={LOG_COLUMNS.pending}>Pending</TableHead>
+          <TableHead className={LOG_COLUMNS.location}>Container/Prefix</TableHead>
+          <TableHead className={LOG_COLUMNS.actions}>Actions</TableHead>
         </tr>
       </TableHeader>
       <TableBody>
         {logs === undefined
           ? [0, 1, 2, 3].map((row) => (
               <tr key={row}>
-                {Array.from({ length: COLUMNS }, (_, cell) => (
-                  <TableCell key={cell}>
-                    <Skeleton
-                      className={cell === 0 ? "size-4" : cell === COLUMNS - 1 ? "h-7 w-40" : "w-16"}
-                    />
+                {LOG_COLUMN_ORDER.map((column) => (
+                  <TableCell key={column} className={LOG_COLUMNS[column]}>
+                    <Skeleton className={SKELETON[column] ?? "w-16"} />
                   </TableCell>
                 ))}
               </tr>

@@ -70,7 +70,7 @@ export function LogsTab({
         log has gained to the object store;{" "}
         <strong className="font-medium text-zinc-800 dark:text-zinc-200">View</strong> and{" "}
         <strong className="font-medium text-zinc-800 dark:text-zinc-200">Download</strong> read that published
-        copy. Hover a status to see what it means.
+        copy. Select a status to see what it means.
       </p>
       <LogsToolbar
         selectedCount={chosen.length}

@@ -14,7 +14,7 @@ export function PublishProgress({
 }) {
   const text = `${formatBytes(publishing.done)} of ${formatBytes(publishing.total)}`;
   return (
-    <div className="mt-1.5 w-36">
+    <div className="mt-1.5 w-full max-w-36">
       <ProgressBar
         value={publishing.done}
         max={publishing.total}

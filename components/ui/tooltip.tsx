@@ -1,24 +1,37 @@
 "use client";
 
 import * as TooltipPrimitive from "@radix-ui/react-tooltip";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export const TooltipProvider = TooltipPrimitive.Provider;
 
 export interface TooltipProps {
   content: ReactNode;
-  /** One focusable or hoverable element (it becomes the trigger). */
+  /** One focusable element (it becomes the trigger); not a link or a submit button (a tap opens the tip). */
   children: ReactNode;
   side?: "top" | "right" | "bottom" | "left";
   className?: string;
 }
 
-/** A tooltip on hover and on keyboard focus; the trigger must be focusable for keyboard users. */
+/**
+ * A tooltip on hover, on keyboard focus and on a tap or click (touch screens have no hover): Radix
+ * closes a tooltip on click, so a click here opens it instead; a tap elsewhere or Escape closes it.
+ */
 export function Tooltip({ content, children, side = "top", className }: TooltipProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+    <TooltipPrimitive.Root open={open} onOpenChange={setOpen}>
+      <TooltipPrimitive.Trigger
+        asChild
+        onClick={(event) => {
+          // Keeps Radix from closing it on this click.
+          event.preventDefault();
+          setOpen(true);
+        }}
+      >
+        {children}
+      </TooltipPrimitive.Trigger>
       <TooltipPrimitive.Portal>
         <TooltipPrimitive.Content
           side={side}

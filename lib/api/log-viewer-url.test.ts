@@ -64,6 +64,16 @@ describe("parseLogViewerUrl", () => {
   });
 });
 
+describe("the top line (?top=)", () => {
+  it("round-trips beside the linked line, and a malformed one is ignored", () => {
+    const url = paths.logViewer("project", "i-1", "general", { line: 40, top: 3000 });
+    expect(url).toBe("/project/instances/i-1/logs/general?line=40&top=3000");
+    expect(parseLogViewerUrl(new URL(url, "http://x").searchParams)).toEqual({ line: 40, top: 3000 });
+    expect(parseLogViewerUrl({ top: "-3" })).toEqual({});
+    expect(parseLogViewerUrl({ top: "x" })).toEqual({});
+  });
+});
+
 describe("parseLogViewerParams", () => {
   it("accepts valid ids and names and refuses others", () => {
     expect(parseLogViewerParams({ id: "i-1", name: "slow_query" })).toEqual({

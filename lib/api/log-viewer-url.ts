@@ -26,11 +26,13 @@ function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" |
   return lineEnd > line ? { line, lineEnd } : { line };
 }
 
-/** The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1`); anything malformed is ignored. */
+/** The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1&top=N`); anything malformed is ignored. */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
   const state: LogViewerUrlState = { ...parseLines(first(params, "line")) };
   const t = parseUtcTime(first(params, "t")?.slice(0, 100) ?? "");
   if (t) state.t = t;
+  const top = lineSchema.safeParse(first(params, "top"));
+  if (top.success) state.top = top.data;
   const q = first(params, "q");
   if (q && q.length <= 1000) {
     state.q = q;

@@ -26,6 +26,12 @@ export const instanceSchema = z.object({
   status: z.string(),
   /** Trove's `fault`: why the instance is in SHUTDOWN or ERROR. */
   fault: z.object({ message: z.string(), created: z.string() }).optional(),
+  /** Trove's created/updated times (ISO 8601, UTC); on one instance's answer, when the backend knows. */
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  /** Trove's flavor id and volume (size and use in GB), as Trove's instance show has them. */
+  flavor: z.object({ id: z.string() }).optional(),
+  volume: z.object({ size: z.number(), used: z.number().optional() }).optional(),
 });
 export type Instance = z.infer<typeof instanceSchema>;
 

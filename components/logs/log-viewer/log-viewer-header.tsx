@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/layout/page-header";
+import { useDocumentTitle } from "@/components/layout/use-document-title";
 import { HiddenLogMarker } from "@/components/logs/hidden-log-marker";
 import { LogSize } from "@/components/logs/log-size";
 import { LogStatusBadge } from "@/components/logs/log-status-badge";
@@ -20,6 +21,7 @@ export interface LogViewerHeaderProps {
 /** Breadcrumbs back to the instance's Logs tab, the log's name, status and sizes. */
 export function LogViewerHeader({ log, details, totalLines }: LogViewerHeaderProps) {
   const instance = useQuery(instanceQueryOptions(log.scope, log.id));
+  useDocumentTitle([log.name, instance.data?.name]);
   const crumbs = [
     { label: log.scope === "admin" ? "Admin" : "Project" },
     { label: "Database" },
@@ -30,7 +32,7 @@ export function LogViewerHeader({ log, details, totalLines }: LogViewerHeaderPro
   const meta = details ? (
     <>
       <LogStatusBadge status={details.status} />
-      {log.scope === "admin" && !details.exposed ? <HiddenLogMarker /> : null}
+      {details.exposed ? null : <HiddenLogMarker />}
     </>
   ) : null;
   const description = details ? (

@@ -26,6 +26,7 @@ import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
+import { useTopLineUrl } from "./use-top-line-url";
 import { useViewerUrl } from "./use-viewer-url";
 import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
@@ -47,9 +48,21 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
     [replaceUrl],
   );
-  const win = useLogWindow(log, initial.line, Boolean(initial.t) && !initial.line);
+  const win = useLogWindow(log, initial.line, {
+    deferOpen: Boolean(initial.t) && !initial.line,
+    initialTop: initial.top,
+  });
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);
+  const trackTop = useTopLineUrl(replaceUrl, nav.atBottomRef, nav.highlight);
+  const navRangeChange = nav.onRangeChange;
+  const onRangeChange = useCallback(
+    (first: number, last: number) => {
+      navRangeChange(first, last);
+      trackTop(first, last);
+    },
+    [navRangeChange, trackTop],
+  );
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
@@ -151,17 +164,19 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         listRef={nav.listRef}
         lineHref={lineHref}
         onSelectLine={nav.selectLine}
-        onRangeChange={nav.onRangeChange}
+        onRangeChange={onRangeChange}
         onAtBottomChange={nav.onAtBottomChange}
         onLoadEdge={(edge, retry) => void win.loadEdge(edge, { retry })}
       />
     );
 
   return (
-    <div className="flex flex-col">
+    // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
+    // above the fold whatever the toolbar's wrapping makes of the space above them.
+    <div className="flex flex-col max-sm:h-[calc(100dvh-4.5rem)]">
       {ownAccount.dialog}
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
-      <div className="space-y-3">
+      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
         <LogViewerToolbar
           ready={ready && state.total > 0}
           publishing={publishing.publish.isPending}
@@ -229,7 +244,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           aria-label="Log lines"
           aria-live="off"
           aria-busy={state.resetting}
-          className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+          className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden max-sm:h-auto max-sm:min-h-60 max-sm:flex-1 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
         >
           {body}
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}

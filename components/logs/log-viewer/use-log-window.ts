@@ -18,7 +18,11 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * belongs to, so a late answer never lands in a newer window. `deferOpen`: the caller opens the first
  * window itself (a `?t=` link waits for the line of that time rather than loading the tail first).
  */
-export function useLogWindow(log: LogRef, initialLine: number | undefined, deferOpen = false) {
+export function useLogWindow(
+  log: LogRef,
+  initialLine: number | undefined,
+  { deferOpen = false, initialTop }: { deferOpen?: boolean; initialTop?: number } = {},
+) {
   const { scope, id, name } = log;
   const ref = useMemo(() => ({ scope, id, name }), [scope, id, name]);
   const [state, dispatch] = useReducer(logWindowReducer, initialLogWindowState);
@@ -124,7 +128,9 @@ export function useLogWindow(log: LogRef, initialLine: number | undefined, defer
 
   useEffect(() => {
     lifetime.current = new AbortController();
-    if (initialLine) void openAround(initialLine);
+    // Back or a reload returns to the line that was at the top (`?top=`), before the linked line.
+    if (initialTop) void reset(aroundRequest(initialTop, CHUNK_LINES), { line: initialTop, align: "start" });
+    else if (initialLine) void openAround(initialLine);
     else if (!deferOpen) void openTail();
     return () => {
       lifetime.current?.abort();

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DatastoreType } from "@/lib/schemas/instance";
+import type { DatastoreType, Instance } from "@/lib/schemas/instance";
 import type { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
 import { isExposed } from "@/lib/server/engine/log-definitions";
 import type { LogBackend } from "./log-backend";
@@ -9,10 +9,23 @@ export function createEmbeddedBackend(
   engine: GuestLogEngine,
   exposedLogs: Record<DatastoreType, string[]>,
 ): LogBackend {
+  /** One instance's answer carries what Trove's instance show has (times, flavor, volume). */
+  const withFacts = (instance: Instance): Instance => {
+    const facts = engine.troveFacts(instance.id);
+    if (!facts) return instance;
+    return {
+      ...instance,
+      created: facts.created,
+      updated: facts.updated,
+      ...(facts.flavorId !== undefined && { flavor: { id: facts.flavorId } }),
+      ...(facts.volumeSize !== undefined && { volume: { size: facts.volumeSize } }),
+    };
+  };
   return {
     listInstances: (caller, { allProjects }) => engine.checkInstances(caller, allProjects),
-    getInstance: (caller, instanceId) => engine.checkInstance(caller, instanceId),
-    restartInstance: (caller, instanceId) => engine.restartInstance(caller, instanceId),
+    getInstance: async (caller, instanceId) => withFacts(await engine.checkInstance(caller, instanceId)),
+    restartInstance: async (caller, instanceId) =>
+      withFacts(await engine.restartInstance(caller, instanceId)),
     listLogs: (caller, instanceId) => engine.listLogs(caller, instanceId),
     logAction: (caller, instanceId, action, onProgress) =>
       engine.logAction(caller, instanceId, action, onProgress),

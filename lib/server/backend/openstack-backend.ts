@@ -7,6 +7,7 @@ import { HttpError } from "@/lib/server/http/errors";
 import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import { isNotFound } from "@/lib/server/object-store/object-store";
 import { troveClient, type TroveEndpoint, type TroveInstance } from "@/lib/server/trove/trove-client";
+import { troveDetails } from "@/lib/server/trove/trove-details";
 import type { Caller, LogBackend } from "./log-backend";
 import { copyElsewhere, isRefused, newestObject } from "./openstack-copy";
 import { ownerOf, rememberOwners } from "./openstack-owners";
@@ -66,9 +67,9 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
     datastore: { type: raw.datastore?.type ?? "unknown", version: raw.datastore?.version ?? "" },
     status: raw.status,
   });
-  const getInstance = async (caller: Caller, id: string) => {
+  const getInstance = async (caller: Caller, id: string): Promise<Instance> => {
     const raw = await troveClient.getInstance(trove(caller), id);
-    return toInstance(raw, await ownerOf(caller, raw, () => listAll(caller)));
+    return { ...toInstance(raw, await ownerOf(caller, raw, () => listAll(caller))), ...troveDetails(raw) };
   };
 
   /**

@@ -10,6 +10,12 @@ const troveInstanceSchema = z.object({
   status: z.string(),
   tenant_id: z.string().optional(),
   datastore: z.object({ type: z.string(), version: z.string().optional().default("") }).optional(),
+  // Trove 18's instance show; its list leaves out the times and the fault.
+  created: z.string().optional(),
+  updated: z.string().optional(),
+  flavor: z.object({ id: z.string() }).loose().nullish(),
+  volume: z.object({ size: z.number(), used: z.number().optional() }).loose().nullish(),
+  fault: z.object({ message: z.string(), created: z.string() }).loose().nullish(),
 });
 export type TroveInstance = z.infer<typeof troveInstanceSchema>;
 
