@@ -8,6 +8,7 @@ import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import { isNotFound } from "@/lib/server/object-store/object-store";
 import { troveClient, type TroveEndpoint, type TroveInstance } from "@/lib/server/trove/trove-client";
 import type { Caller, LogBackend } from "./log-backend";
+import { RemoteFollow } from "@/lib/server/follow/remote-follow";
 import { copyElsewhere, isRefused, newestObject } from "./openstack-copy";
 import { ownerOf, rememberOwners } from "./openstack-owners";
 import { userSwiftStore } from "./user-swift-store";
@@ -91,6 +92,8 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
     return troveClient.logAction(trove(caller), id, action);
   }
 
+  const following = new RemoteFollow();
+
   return {
     async listInstances(caller, { allProjects }) {
       if (!allProjects) {
@@ -138,6 +141,17 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
         if (theirLast) return { ...theirs, lastObject: theirLast };
       }
       throw copyElsewhere(log, owner === caller.projectId);
+    },
+    follow(caller, id, logName, body) {
+      const ask = (action: Omit<LogAction, "name">) =>
+        troveClient.logAction(trove(caller), id, { name: logName, ...action });
+      // Trove writes the copy into the caller's account: the schedule is per account and log.
+      const key = `${caller.projectId}/${id}/${logName}`;
+      return following.poll(
+        key,
+        { show: () => ask({}), publish: () => ask({ publish: true }), enable: () => ask({ enable: true }) },
+        body,
+      );
     },
   };
 }
