@@ -52,7 +52,11 @@ export const paths = {
     logs: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log`,
     /** The dashboard's log list: Trove's fields plus exposure and background-publish progress. */
     logDetails: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log?details=1`,
-    log: (scope: Scope, id: string, name: string, what: "tail" | "download" | "lines" | "search") =>
-      `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
+    log: (
+      scope: Scope,
+      id: string,
+      name: string,
+      what: "tail" | "download" | "lines" | "search" | "follow",
+    ) => `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
   },
 };

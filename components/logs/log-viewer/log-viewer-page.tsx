@@ -26,6 +26,7 @@ import { useViewerShortcuts } from "./use-viewer-shortcuts";
 import { useViewerUrl } from "./use-viewer-url";
 import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
+import { FollowEnableDialog, FollowPanel } from "./follow-panel";
 import { useOwnAccountPublishGuard } from "../own-account-publish";
 
 export interface LogViewerPageProps {
@@ -153,6 +154,12 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   return (
     <div className="flex flex-col">
       {ownAccount.dialog}
+      <FollowEnableDialog
+        open={publishing.follow.askEnable}
+        logName={logName}
+        onOpenChange={publishing.follow.setAskEnable}
+        onConfirm={() => ownAccount.guard(publishing.follow.confirmEnable)}
+      />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
       <div className="space-y-3">
         <LogViewerToolbar
@@ -228,6 +235,9 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
             </Button>
           ) : null}
         </div>
+        {publishing.following ? (
+          <FollowPanel live={publishing.follow.live} info={publishing.follow.info} />
+        ) : null}
       </div>
     </div>
   );
