@@ -11,15 +11,20 @@ export async function pollFollow(log: LogRef, body: FollowBody, signal?: AbortSi
 
 /**
  * Tells the server this viewer stopped following (the last one to leave has what is pending
- * published). `keepalive` lets it go out while the page unloads.
+ * published) and answers the log as it is then. `keepalive` lets it go out while the page unloads.
  */
-export function leaveFollow(log: LogRef, follower: string): void {
+export async function leaveFollow(log: LogRef, follower: string): Promise<FollowState | undefined> {
   const url = paths.api.log(log.scope, log.id, log.name, "follow");
-  void fetch(url, {
-    method: "POST",
-    credentials: "same-origin",
-    keepalive: true,
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ follower, leave: true } satisfies FollowBody),
-  }).catch(() => undefined);
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ follower, leave: true } satisfies FollowBody),
+    });
+    return response.ok ? followStateSchema.parse(await response.json()) : undefined;
+  } catch {
+    return undefined; // the page is gone, or the server: the server's sweep publishes what is pending
+  }
 }

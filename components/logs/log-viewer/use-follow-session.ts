@@ -83,15 +83,22 @@ export function useFollowSession(log: LogRef, options: FollowSessionOptions) {
   }, [log, follower, onPublished, setError, setFollowing]);
 
   const { paused } = useLogFollow(following, tick, FOLLOW_POLL_MS);
+  const latestOnPublished = useRef(onPublished);
+  useEffect(() => {
+    latestOnPublished.current = onPublished;
+  }, [onPublished]);
 
   // Leaving (Follow off, another page, tab closed): the server publishes what is pending.
   useEffect(() => {
     if (!following) return;
-    const leave = () => leaveFollow(log, follower);
+    const leave = () => void leaveFollow(log, follower);
     window.addEventListener("pagehide", leave);
     return () => {
       window.removeEventListener("pagehide", leave);
-      leave();
+      // What was live is published now: the viewer shows it as published lines.
+      void leaveFollow(log, follower).then(
+        (state) => state && latestOnPublished.current(state.log.published),
+      );
       answered.current = false;
       liveRef.current = EMPTY_LIVE;
       setLive(EMPTY_LIVE);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   MAX_PENDING_AGE_MS,
-  nextRemoteInterval,
   publishReason,
   REMOTE_MAX_INTERVAL_MS,
   REMOTE_MIN_INTERVAL_MS,
+  remoteInterval,
 } from "./publish-policy";
 
 const base = { pending: 0, limit: 1_000_000, now: 1_000_000, rotated: false, leaving: false };
@@ -33,15 +33,10 @@ describe("when a followed embedded log is published", () => {
 });
 
 describe("remote publishing backs off", () => {
-  it("doubles while nothing new comes, up to the bound, and returns to the minimum on news", () => {
-    let interval = REMOTE_MIN_INTERVAL_MS;
-    const seen: number[] = [];
-    for (let round = 0; round < 8; round += 1) {
-      interval = nextRemoteInterval(interval, false);
-      seen.push(interval);
-    }
-    expect(seen.slice(0, 3)).toEqual([30_000, 60_000, 120_000]);
-    expect(Math.max(...seen)).toBe(REMOTE_MAX_INTERVAL_MS);
-    expect(nextRemoteInterval(REMOTE_MAX_INTERVAL_MS, true)).toBe(REMOTE_MIN_INTERVAL_MS);
+  it("doubles while nothing new comes (after one empty publish), up to the bound", () => {
+    const waits = Array.from({ length: 9 }, (_, empty) => remoteInterval(empty));
+    expect(waits.slice(0, 5)).toEqual([15_000, 15_000, 30_000, 60_000, 120_000]);
+    expect(waits.at(-1)).toBe(REMOTE_MAX_INTERVAL_MS);
+    expect(remoteInterval(0)).toBe(REMOTE_MIN_INTERVAL_MS);
   });
 });

@@ -35,8 +35,11 @@ export const REMOTE_MIN_INTERVAL_MS = 15_000;
 /** Publishes that bring nothing new double the wait, up to this. */
 export const REMOTE_MAX_INTERVAL_MS = 4 * 60_000;
 
-/** The wait before the next remote publish: back to the minimum when it brought bytes, else doubled. */
-export function nextRemoteInterval(current: number, broughtNew: boolean): number {
-  if (broughtNew) return REMOTE_MIN_INTERVAL_MS;
-  return Math.min(REMOTE_MAX_INTERVAL_MS, Math.max(REMOTE_MIN_INTERVAL_MS, current * 2));
+/**
+ * The wait before the next remote publish, from how many publishes in a row brought nothing new:
+ * the minimum after news and after one empty publish (a line may be on its way), then doubling.
+ */
+export function remoteInterval(emptyInARow: number): number {
+  const doublings = Math.max(0, emptyInARow - 1);
+  return Math.min(REMOTE_MAX_INTERVAL_MS, REMOTE_MIN_INTERVAL_MS * 2 ** Math.min(doublings, 16));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { GuestLog } from "@/lib/schemas/log";
 import type { FollowBody, FollowState } from "@/lib/schemas/log-follow";
-import { nextRemoteInterval, REMOTE_MIN_INTERVAL_MS } from "./publish-policy";
+import { remoteInterval } from "./publish-policy";
 
 /** How a remote Trove is asked (the openstack backend's log actions, with the caller's token). */
 export interface RemoteLogActions {
@@ -13,7 +13,8 @@ export interface RemoteLogActions {
 interface Schedule {
   /** Earliest time of the next publish. */
   due: number;
-  interval: number;
+  /** Publishes in a row that brought nothing new. */
+  empty: number;
   running?: Promise<GuestLog>;
 }
 
@@ -46,11 +47,11 @@ export class RemoteFollow {
       const before = log.published;
       schedule.running = actions.publish().finally(() => (schedule.running = undefined));
       const after = await schedule.running.catch((error: unknown) => {
-        schedule.due = this.now() + schedule.interval; // a failing Trove is not asked again at once either
+        schedule.due = this.now() + remoteInterval(schedule.empty); // a failing Trove is not asked at once either
         throw error;
       });
-      schedule.interval = nextRemoteInterval(schedule.interval, after.published !== before);
-      schedule.due = this.now() + schedule.interval;
+      schedule.empty = after.published !== before ? 0 : schedule.empty + 1;
+      schedule.due = this.now() + remoteInterval(schedule.empty);
       log = after;
       publishedNow = true;
     } else if (schedule.running) log = await schedule.running;
@@ -67,7 +68,7 @@ export class RemoteFollow {
   private schedule(key: string): Schedule {
     let schedule = this.schedules.get(key);
     if (!schedule) {
-      schedule = { due: 0, interval: REMOTE_MIN_INTERVAL_MS };
+      schedule = { due: 0, empty: 0 };
       if (this.schedules.size >= MAX_SCHEDULES) this.schedules.delete(this.schedules.keys().next().value!);
       this.schedules.set(key, schedule);
     }

@@ -2,6 +2,8 @@ import "server-only";
 import { followBodySchema } from "@/lib/schemas/log-follow";
 import { logParamsSchema } from "@/lib/schemas/route-params";
 import type { Scope } from "@/lib/paths";
+import { PublishJobs } from "@/lib/server/backend/publish-jobs";
+import { describeError } from "../errors";
 import { readJsonBody } from "../request-guards";
 import { json } from "../respond";
 import { sessionRoute } from "../route";
@@ -12,6 +14,15 @@ export const followHandler = (scope: Scope) =>
     { params: logParamsSchema, mutation: true, adminOnly: scope === "admin" },
     async ({ request, params, runtime, caller }) => {
       const body = await readJsonBody(request, followBodySchema, "follow request");
-      return json(await runtime.backend.follow(caller, params.id, params.name, body));
+      const key = PublishJobs.key(params.id, params.name);
+      const state = await runtime.backend
+        .follow(caller, params.id, params.name, body)
+        .catch((error: unknown) => {
+          // A publish the server could not finish shows on the log like any other failed publish.
+          if (describeError(error).status >= 500) runtime.publishJobs.failed(key, error);
+          throw error;
+        });
+      if (state.published_now) runtime.publishJobs.succeeded(key);
+      return json(state);
     },
   );
