@@ -114,6 +114,15 @@ describe("Follow on the embedded service", () => {
     expect(follow.size).toBe(0);
   });
 
+  it("does not publish again a log discarded after its follower left", async () => {
+    await enableAndPublish(3);
+    await poll();
+    await engine.logAction(MEMBER, MYSQL, { name: "general", discard: true });
+    now += 31_000;
+    await follow.sweep();
+    expect(await objects()).toEqual([]);
+  });
+
   it("stops, publishing nothing, when someone disables the log while it is followed", async () => {
     await enableAndPublish(1);
     await poll();

@@ -29,6 +29,8 @@ interface Followed {
   logName: string;
   followers: Map<string, number>;
   pendingSince?: number;
+  /** Published size at the last poll: less later means someone discarded the copy meanwhile. */
+  lastPublished: number;
   publishing?: Promise<GuestLog>;
 }
 
@@ -70,8 +72,15 @@ export class EmbeddedFollow {
       log = await this.engine.logAction(caller, instanceId, { name: logName, enable: true });
     }
 
-    const watched = entry ?? { caller, instanceId, logName, followers: new Map<string, number>() };
+    const watched = entry ?? {
+      caller,
+      instanceId,
+      logName,
+      followers: new Map<string, number>(),
+      lastPublished: 0,
+    };
     watched.caller = caller;
+    watched.lastPublished = log.published;
     watched.followers.set(body.follower, this.now());
     this.followed.set(key, watched);
     this.startSweeping();
@@ -132,7 +141,9 @@ export class EmbeddedFollow {
     this.followed.delete(key);
     if (this.followed.size === 0) this.stopSweeping();
     const { log } = await this.engine.followView(watched.caller, watched.instanceId, watched.logName);
-    if (log.status === "Disabled" || log.pending <= 0) return { log };
+    // Off, nothing new, or discarded since (a flush would publish the whole log again): leave it.
+    if (log.status === "Disabled" || log.pending <= 0 || log.published < watched.lastPublished)
+      return { log };
     return { log: await this.publish(watched), reason: { published_now: why } };
   }
 
