@@ -62,7 +62,7 @@ export const paths = {
       scope: Scope,
       id: string,
       name: string,
-      what: "tail" | "download" | "lines" | "search" | "time" | "timeline",
+      what: "tail" | "download" | "lines" | "search" | "time" | "timeline" | "follow",
     ) => `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
   },
 };

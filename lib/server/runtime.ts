@@ -81,7 +81,7 @@ async function createRuntime(): Promise<Runtime> {
           exposedLogs: config.exposedLogs,
           region: settings.TROVE_LOGS_REGION,
         })
-      : createEmbeddedBackend(engine, config.exposedLogs),
+      : createEmbeddedBackend(engine, config.exposedLogs, { limit: config.limit }),
     objectStore: objects.description,
     publishJobs: new PublishJobs(describeError),
     engine,

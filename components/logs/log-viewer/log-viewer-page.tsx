@@ -30,6 +30,7 @@ import { useTopLineUrl } from "./use-top-line-url";
 import { useViewerUrl } from "./use-viewer-url";
 import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
+import { FollowEnableDialog, FollowPanel } from "./follow-panel";
 import { useOwnAccountPublishGuard } from "../own-account-publish";
 
 export interface LogViewerPageProps {
@@ -175,6 +176,12 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     // above the fold whatever the toolbar's wrapping makes of the space above them.
     <div className="flex flex-col max-sm:h-[calc(100dvh-4.5rem)]">
       {ownAccount.dialog}
+      <FollowEnableDialog
+        open={publishing.follow.askEnable}
+        logName={logName}
+        onOpenChange={publishing.follow.setAskEnable}
+        onConfirm={() => ownAccount.guard(publishing.follow.confirmEnable)}
+      />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
       <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
         <LogViewerToolbar
@@ -268,6 +275,9 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
             </Button>
           ) : null}
         </div>
+        {publishing.following ? (
+          <FollowPanel live={publishing.follow.live} info={publishing.follow.info} />
+        ) : null}
       </div>
     </div>
   );

@@ -75,7 +75,7 @@ export function LogViewerToolbar(props: LogViewerToolbarProps) {
           size="sm"
           aria-pressed={props.following}
           onClick={props.onToggleFollow}
-          title="Publish every few seconds and show new lines (f)"
+          title="Show new lines as they are written (f)"
           className={cn(props.following && pressed)}
         >
           <Radio aria-hidden className={cn(props.following && !props.followPaused && "animate-pulse")} />

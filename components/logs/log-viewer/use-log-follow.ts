@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 
-/** How often Follow publishes and reads the new lines. */
+/** Default pause between two runs of a polling loop. */
 export const FOLLOW_INTERVAL_MS = 2_500;
 
 const subscribe = (onChange: () => void) => {

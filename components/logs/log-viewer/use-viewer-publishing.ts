@@ -3,10 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { withReference } from "@/lib/api/fetcher";
-import { publishFullCopy, publishLogNow, type LogRef } from "@/lib/api/log-viewer";
+import { publishFullCopy, type LogRef } from "@/lib/api/log-viewer";
 import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
-import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
-import { useLogFollow } from "./use-log-follow";
+import { useFollowSession } from "./use-follow-session";
 import type { useLogWindow } from "./use-log-window";
 import type { useViewerNavigation } from "./use-viewer-navigation";
 
@@ -16,8 +15,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /**
  * "Publish & refresh" and Follow. A manual publish may run in the background on the server (its
- * progress shows in the header); the lines are read once it is done. Follow publishes directly,
- * every few seconds, and appends what is new while the view sits at the end.
+ * progress shows in the header); the lines are read once it is done. Follow (useFollowSession) shows
+ * live lines and appends what the server publishes while the view sits at the end.
  */
 export function useViewerPublishing(
   log: LogRef,
@@ -95,19 +94,7 @@ export function useViewerPublishing(
     onSettled: () => queryClient.invalidateQueries({ queryKey: logKeys.list(log.scope, log.id) }),
   });
 
-  const tick = useCallback(async () => {
-    try {
-      const published = await publishLogNow(log);
-      setError(null);
-      await refresh(published.published);
-    } catch (failure) {
-      if (isUnauthorized(failure)) return redirectToLogin();
-      setError(`Follow stopped: ${message(failure)}`);
-      setFollowing(false);
-    }
-  }, [log, refresh]);
-
-  const { paused } = useLogFollow(following, tick);
+  const follow = useFollowSession(log, { following, setFollowing, onPublished: refresh, setError });
 
   const toggleFollow = useCallback(() => {
     if (!following) jumpToEnd();
@@ -119,7 +106,8 @@ export function useViewerPublishing(
     publishOnce,
     fullCopy,
     following,
-    followPaused: paused,
+    followPaused: follow.paused,
+    follow,
     toggleFollow,
     error,
     clearError: () => setError(null),

@@ -54,7 +54,7 @@ test("a failed publish's note on the row goes once a later publish succeeds, Fol
   await expect(toast(page, "Could not publish log slow_query")).toBeVisible();
   await expect(row).toContainText(`Last publish failed: ${missingReason}`);
 
-  // The file appears; Follow in the viewer publishes it (Trove's plain publish, like the CLI's).
+  // The file appears; Follow in the viewer shows it live and publishes it when it stops.
   writeLogFile(
     slowFile,
     Array.from({ length: 3 }, (_, i) => `${generalLine(i + 1, `SELECT ${i + 1}`)}\n`).join(""),
@@ -62,9 +62,11 @@ test("a failed publish's note on the row goes once a later publish succeeds, Fol
   await page.goto(`/project/instances/${id}/logs/slow_query`);
   const follow = page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "Follow" });
   await follow.click();
-  await expect(viewerLine(page, 3)).toContainText("SELECT 3");
+  const live = page.getByRole("region", { name: "Live lines, not yet published" });
+  await expect(live).toContainText("SELECT 3");
   await follow.click();
   await expect(follow).toHaveAttribute("aria-pressed", "false");
+  await expect(viewerLine(page, 3)).toContainText("SELECT 3");
 
   await page.goto(`/project/instances/${id}?tab=logs`);
   await expect(row.getByText("Published", { exact: true })).toBeVisible();

@@ -112,18 +112,23 @@ test("tenant: enable, publish, view, search, follow, download and discard the ge
   await expect(matchCount).toHaveText("2 of 2");
   await expect(viewerLine(page, 150)).toBeInViewport();
 
-  // Follow: jumps to the end, then lines written after it was switched on appear by themselves.
+  // Follow: jumps to the end, then lines written after it was switched on appear by themselves (live,
+  // read from the file); stopping publishes them and they join the published lines.
   const follow = page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "Follow" });
   await follow.click();
   await expect(follow).toHaveAttribute("aria-pressed", "true");
   await expect(viewerLine(page, 402)).toBeInViewport();
   appendLogFile(generalFile, appended);
+  const live = page.getByRole("region", { name: "Live lines, not yet published" });
+  // The last line has no newline yet: live shows complete lines; stopping publishes it all, byte-exact.
+  await expect(live).toContainText("SELECT 'followed 1'", { timeout: 15_000 });
+  await expect(live).not.toContainText("SELECT 'followed 2'");
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "false");
   await expect(viewerLine(page, 404)).toContainText("SELECT 'followed 2'", { timeout: 15_000 });
   await expect(viewerLine(page, 404)).toBeInViewport();
   await expect(viewerLine(page, 403)).toContainText("SELECT 'followed 1'");
   await expect(page.getByText(/404 lines/)).toBeVisible();
-  await follow.click();
-  await expect(follow).toHaveAttribute("aria-pressed", "false");
 
   // Download: exactly the file's bytes (CRLF, UTF-8, no newline at the end), named instance-log-time.
   const source = readFileSync(generalFile);

@@ -2,6 +2,7 @@ import "server-only";
 import type { Instance } from "@/lib/schemas/instance";
 import type { KeystoneCatalog } from "@/lib/server/auth/keystone/keystone-catalog";
 import type { GuestLog, LogAction } from "@/lib/schemas/log";
+import type { FollowBody, FollowState } from "@/lib/schemas/log-follow";
 import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 
 /** The signed-in user as the backends see it. */
@@ -49,4 +50,10 @@ export interface LogBackend {
   copyAccount(caller: Caller, instance: Instance): CopyAccount;
   /** Where the log's published objects are; 404 when nothing is published. */
   openPublishedLog(caller: Caller, instanceId: string, logName: string): Promise<PublishedLog>;
+  /**
+   * One poll of Follow: new lines without flooding the object store, and never a Disabled log turned
+   * on unless `body.enable` says the person agreed (embedded: live lines from the file; a remote
+   * Trove: rate-bounded publishes).
+   */
+  follow(caller: Caller, instanceId: string, logName: string, body: FollowBody): Promise<FollowState>;
 }

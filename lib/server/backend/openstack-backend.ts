@@ -9,6 +9,7 @@ import { isNotFound } from "@/lib/server/object-store/object-store";
 import { troveClient, type TroveEndpoint, type TroveInstance } from "@/lib/server/trove/trove-client";
 import { troveDetails } from "@/lib/server/trove/trove-details";
 import type { Caller, LogBackend } from "./log-backend";
+import { RemoteFollow } from "@/lib/server/follow/remote-follow";
 import { copyElsewhere, isRefused, newestObject } from "./openstack-copy";
 import { ownerOf, rememberOwners } from "./openstack-owners";
 import { userSwiftStore } from "./user-swift-store";
@@ -92,6 +93,8 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
     return troveClient.logAction(trove(caller), id, action);
   }
 
+  const following = new RemoteFollow();
+
   return {
     async listInstances(caller, { allProjects }) {
       if (!allProjects) {
@@ -139,6 +142,17 @@ export function createOpenstackBackend(options: OpenstackBackendOptions): LogBac
         if (theirLast) return { ...theirs, lastObject: theirLast };
       }
       throw copyElsewhere(log, owner === caller.projectId);
+    },
+    follow(caller, id, logName, body) {
+      const ask = (action: Omit<LogAction, "name">) =>
+        troveClient.logAction(trove(caller), id, { name: logName, ...action });
+      // Trove writes the copy into the caller's account: the schedule is per account and log.
+      const key = `${caller.projectId}/${id}/${logName}`;
+      return following.poll(
+        key,
+        { show: () => ask({}), publish: () => ask({ publish: true }), enable: () => ask({ enable: true }) },
+        body,
+      );
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Instance } from "@/lib/schemas/instance";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import type { DatastoreSnapshot } from "./datastore/datastore-control";
 import type { ServerSettings } from "./datastore/server-settings";
-import { badRequest, forbidden, notFound } from "./errors";
+import { badRequest, EngineError, forbidden, notFound } from "./errors";
 import type { GuestLogFile, PublishProgress } from "./guest-log";
 import type { Fault } from "./instance-datastore";
 import { createInstanceEntry, refreshEntry, type InstanceEntry } from "./instance-entry";
@@ -199,6 +199,30 @@ export class GuestLogEngine {
         if (action.publish) await publishLog(entry, log, onProgress);
       });
     }
+    return this.show(log, await refreshEntry(entry));
+  }
+
+  /** For Follow: the log as Trove shows it and the file it is read from (same access checks as an action). */
+  async followView(caller: Caller, instanceId: string, logName: string) {
+    const entry = this.entry(caller, instanceId);
+    const log = this.log(caller, instanceId, logName);
+    return { log: await this.show(log, await refreshEntry(entry)), file: log.file };
+  }
+
+  /**
+   * Follow's publish. Unlike Trove's publish it never turns a USER log on: a log someone disabled
+   * while it was followed stays off (409), checked under the same lock as the publish.
+   */
+  async publishIfEnabled(caller: Caller, instanceId: string, logName: string): Promise<GuestLog> {
+    const entry = this.entry(caller, instanceId);
+    const log = this.log(caller, instanceId, logName);
+    await this.locks.run(`${instanceId}/${log.name}`, async () => {
+      const shown = await this.show(log, await refreshEntry(entry));
+      if (shown.status === "Disabled") {
+        throw new EngineError("conflict", `Log '${logName}' was disabled; Follow does not turn it back on.`);
+      }
+      await publishLog(entry, log);
+    });
     return this.show(log, await refreshEntry(entry));
   }
 

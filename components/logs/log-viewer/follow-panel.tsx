@@ -1,0 +1,101 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import type { LiveBuffer } from "./live-buffer";
+import type { FollowInfo } from "./use-follow-session";
+
+const REASONS = {
+  size: "close to guest_log_limit",
+  age: "after 5 minutes",
+  rotation: "the file was rotated",
+  leave: "the last follower left",
+  remote: "Trove published",
+} as const;
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour12: false });
+
+/**
+ * What Follow shows beyond the published copy. Embedded service: the live lines, read from the log
+ * file and not published yet (the server publishes in objects close to guest_log_limit). A remote
+ * Trove: only published lines, and when the next publish is due (it is rate-bounded).
+ */
+export function FollowPanel({ live, info }: { live: LiveBuffer; info: FollowInfo | null }) {
+  const list = useRef<HTMLOListElement>(null);
+  const count = live.lines.length;
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [count, live.to]);
+  if (!info) return null;
+  const last = info.lastPublished
+    ? `Last published ${new Date(info.lastPublished.at).toLocaleTimeString("en-GB", { hour12: false })} (${REASONS[info.lastPublished.reason]}).`
+    : null;
+
+  if (info.mode === "published") {
+    return (
+      <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+        Following the published copy: Trove publishes this log at most every 15 s, less often while nothing
+        new comes{info.nextPublish ? `; next publish ${clock(info.nextPublish)}` : ""}. {last}
+      </p>
+    );
+  }
+  return (
+    <section
+      aria-label="Live lines, not yet published"
+      className="rounded-md border border-dashed border-amber-500 bg-amber-50/60 dark:border-amber-600 dark:bg-amber-950/30"
+    >
+      <header role="status" className="flex flex-wrap items-baseline gap-x-2 px-3 py-1.5 text-xs">
+        <span className="rounded bg-amber-500 px-1.5 font-semibold text-white dark:bg-amber-600">LIVE</span>
+        <span>
+          {count.toLocaleString("en-US")} {count === 1 ? "line" : "lines"} read from the log file, not yet
+          published
+          {live.skipped ? " (newest shown)" : ""}.
+        </span>
+        <span className="text-zinc-600 dark:text-zinc-400">
+          Published in objects close to guest_log_limit
+          {info.nextPublish ? `, at the latest ${clock(info.nextPublish)}` : ""}, and when you stop following.{" "}
+          {last}
+        </span>
+      </header>
+      {count > 0 ? (
+        <ol
+          ref={list}
+          data-testid="live-lines"
+          className="max-h-40 overflow-auto border-t border-amber-200 px-3 py-1 font-mono text-xs whitespace-pre dark:border-amber-900"
+        >
+          {live.lines.map((line) => (
+            <li key={line.at}>{line.text}</li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+/** Follow on a Disabled log: it would have to enable it, so it asks. */
+export function FollowEnableDialog(props: {
+  open: boolean;
+  logName: string;
+  onOpenChange: (open: boolean) => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      title={`Enable ${props.logName} to follow it?`}
+      description={
+        <>
+          <p>
+            This log is <strong>Disabled</strong>: the database does not write it, so there is nothing new to
+            follow. Following it <strong>enables the log</strong> — the database starts writing it (this can
+            cost disk space and speed) until someone disables it again.
+          </p>
+          <p>If someone disables it while you follow, Follow stops and says so.</p>
+        </>
+      }
+      confirmLabel="Enable & follow"
+      onConfirm={props.onConfirm}
+    />
+  );
+}
