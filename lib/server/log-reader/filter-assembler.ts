@@ -1,16 +1,10 @@
 import type { FilterLine } from "@/lib/schemas/log-filter";
 import type { Severity } from "@/lib/schemas/log-time";
-
-/** What the filter needs to know about a log's format (see lib/log-format). */
-export interface EntryFormat {
-  /** The line begins an entry (a line that does not continue the entry above: stack traces, slow-log blocks). */
-  startsEntry(line: string): boolean;
-  /** The severity the line states, if any. */
-  severity(line: string): Severity | null;
-}
+import { lineSeverity, startsEntry, type LogFormat } from "@/lib/log-format";
 
 export interface FilterOptions {
-  format: EntryFormat;
+  /** The log's format (lib/log-format): where entries start, what severity a line states. */
+  format: LogFormat;
   /** Context lines before and after each matching entry. */
   context: number;
   /** Only entries whose first line states one of these (null: any entry). */
@@ -118,7 +112,7 @@ export class FilterAssembler {
     while (start - 1 > floor && !this.startsEntry(start) && this.textOf(start - 1) !== undefined) start -= 1;
     const { levels, context } = this.options;
     if (levels) {
-      const severity = this.options.format.severity(this.textOf(start)!);
+      const severity = lineSeverity(this.options.format, this.textOf(start)!);
       if (!severity || !levels.has(severity)) return;
     }
     this.entries += 1;
@@ -158,7 +152,7 @@ export class FilterAssembler {
     }
     if (line > this.lastAdded + 1) this.flushBefore(Infinity); // a gap: the group is complete
     const text = this.textOf(line)!;
-    const severity = this.options.format.severity(text);
+    const severity = lineSeverity(this.options.format, text);
     this.group.push(severity ? { line, text, match, severity } : { line, text, match });
     this.lastAdded = line;
   }
@@ -174,7 +168,7 @@ export class FilterAssembler {
   }
 
   private startsEntry(line: number): boolean {
-    return this.options.format.startsEntry(this.textOf(line)!);
+    return startsEntry(this.options.format, this.textOf(line)!, this.textOf(line - 1));
   }
 
   /** Keeps the piece's last lines for look-back and context from the next piece. */

@@ -8,18 +8,12 @@ import {
   MYSQL,
   writeLog,
 } from "@/lib/server/testing/engine-fixture";
-import type { EntryFormat } from "./filter-assembler";
 import { filterLog, type FilterRequest } from "./filter";
 import { ScanPool } from "./search-pool";
+import type { LogFormat } from "@/lib/log-format";
 
-/** Entries start with a date; `[ERROR]`-style words state the severity (MariaDB's error log shape). */
-const FORMAT: EntryFormat = {
-  startsEntry: (line) => /^\d{4}-\d\d-\d\d /.test(line),
-  severity: (line) => {
-    const word = /^\d{4}-\d\d-\d\d \S+ \[(\w+)\]/.exec(line)?.[1];
-    return word === "ERROR" ? "error" : word === "Warning" ? "warning" : word === "Note" ? "notice" : null;
-  },
-};
+/** MariaDB's error log: entries start with a time; `[ERROR]`, `[Warning]`, `[Note]` state the severity. */
+const FORMAT: LogFormat = "mysql-error";
 
 let workspace: ReturnType<typeof makeWorkspace>;
 const pool = new ScanPool({ size: 2, budgetMs: 10_000 });
@@ -31,7 +25,12 @@ async function publish(content: string, limit = 200) {
   return engine.locatePublished(MEMBER, MYSQL, "general");
 }
 
-async function filter(content: string, request: Partial<FilterRequest>, limit?: number) {
+async function filter(
+  content: string,
+  request: Partial<FilterRequest>,
+  limit?: number,
+  format: LogFormat = FORMAT,
+) {
   const log = await publish(content, limit);
   const full = {
     query: "",
@@ -44,7 +43,7 @@ async function filter(content: string, request: Partial<FilterRequest>, limit?: 
   };
   const events: LogFilterEvent[] = [];
   const signal = new AbortController().signal;
-  for await (const event of filterLog(log, full, { pool, signal, format: FORMAT })) events.push(event);
+  for await (const event of filterLog(log, full, { pool, signal, format })) events.push(event);
   const lines = events.flatMap((event) => (event.type === "lines" ? event.lines : []));
   return { events, lines, done: events.at(-1), shown: lines.map(show) };
 }
@@ -73,6 +72,21 @@ describe("filter", () => {
     expect(lines[0]).toMatchObject({ text: "2026-12-01 10:00:02 [ERROR] query failed", severity: "error" });
     expect(lines[2]!.text).toBe("  at frame two (Deadlock)");
     expect(done).toMatchObject({ type: "done", entries: 2, lines: 5, truncated: false, total_lines: 7 });
+  });
+
+  it("keeps slow-log blocks whole, from their # Time: header to the statement", async () => {
+    const block = (second: number, query: string) =>
+      [
+        `# Time: 2026-12-01T10:00:${second}.000000Z`,
+        "# User@Host: app[app] @ localhost []  Id:     8",
+        "# Query_time: 2.5  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 100000",
+        `SET timestamp=17645832${second};`,
+        query,
+      ].join("\n") + "\n";
+    const log = block(10, "SELECT 1;") + block(11, "SELECT * FROM orders;") + block(12, "SELECT 2;");
+    const { shown, lines } = await filter(log, { query: "orders" }, undefined, "mysql-slow");
+    expect(shown).toEqual(["6*", "7*", "8*", "9*", "10*"]);
+    expect(lines[0]!.text).toBe("# Time: 2026-12-01T10:00:11.000000Z");
   });
 
   it("adds context lines around entries and merges groups that touch, without repeating lines", async () => {
@@ -110,11 +124,11 @@ describe("filter", () => {
 
   it("filters by severity: whole entries whose first line states it, also combined with text", async () => {
     const log =
-      entry(1, "Note", "error in a note is not an error") + // 1
+      entry(1, "System", "error in a note is not an error") + // 1
       entry(2, "ERROR", "disk full", ["  detail one"]) + // 2-3
       entry(3, "Warning", "slow disk") + // 4
       entry(4, "ERROR", "table crashed") + // 5
-      entry(5, "Note", "done"); // 6
+      entry(5, "System", "done"); // 6
     expect((await filter(log, { levels: ["error"] })).shown).toEqual(["2*", "3*", "5*"]);
     expect((await filter(log, { levels: ["error", "warning"] })).shown).toEqual(["2*", "3*", "4*", "5*"]);
     expect((await filter(log, { levels: ["error"], query: "detail" })).shown).toEqual(["2*", "3*"]);

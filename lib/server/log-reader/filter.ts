@@ -1,7 +1,8 @@
 import "server-only";
 import type { FilterLine, LogFilterEvent } from "@/lib/schemas/log-filter";
 import type { Severity } from "@/lib/schemas/log-time";
-import { FilterAssembler, type EntryFormat } from "./filter-assembler";
+import type { LogFormat } from "@/lib/log-format";
+import { FilterAssembler } from "./filter-assembler";
 import { candidateQuery } from "./filter-candidates";
 import type { PublishedLog } from "./published-log";
 import { scanPieces, wholeLog } from "./scan-pieces";
@@ -32,7 +33,7 @@ const BATCH = 1000;
 export async function* filterLog(
   log: PublishedLog,
   request: FilterRequest,
-  { pool, signal, format }: { pool: ScanPool; signal: AbortSignal; format: EntryFormat },
+  { pool, signal, format }: { pool: ScanPool; signal: AbortSignal; format: LogFormat },
 ): AsyncGenerator<LogFilterEvent> {
   const text = request.query ? request : null;
   const query = candidateQuery(text, request.levels);
