@@ -10,6 +10,14 @@ export interface LogViewerUrlState {
   q?: string;
   regex?: boolean;
   caseSensitive?: boolean;
+  /** Filter mode (`?filter=…&level=error,warning&context=2`): only matching entries are shown. */
+  filter?: LogFilterUrlState;
+}
+
+export interface LogFilterUrlState {
+  text: string;
+  levels: string[];
+  context: number;
 }
 
 const lineParam = (line: number, lineEnd?: number) =>
@@ -37,6 +45,11 @@ export const paths = {
       if (state.regex) query.set("regex", "1");
       if (state.caseSensitive) query.set("case", "1");
     }
+    if (state.filter) {
+      query.set("filter", state.filter.text);
+      if (state.filter.levels.length) query.set("level", state.filter.levels.join(","));
+      if (state.filter.context) query.set("context", String(state.filter.context));
+    }
     const suffix = query.size ? `?${query}` : "";
     return `/${scope}/instances/${enc(id)}/logs/${enc(name)}${suffix}`;
   },
@@ -52,7 +65,11 @@ export const paths = {
     logs: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log`,
     /** The dashboard's log list: Trove's fields plus exposure and background-publish progress. */
     logDetails: (scope: Scope, id: string) => `${apiBase(scope)}/instances/${enc(id)}/log?details=1`,
-    log: (scope: Scope, id: string, name: string, what: "tail" | "download" | "lines" | "search") =>
-      `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
+    log: (
+      scope: Scope,
+      id: string,
+      name: string,
+      what: "tail" | "download" | "lines" | "search" | "filter",
+    ) => `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
   },
 };

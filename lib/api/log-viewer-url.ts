@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { LogViewerUrlState } from "@/lib/paths";
 import { instanceIdSchema } from "@/lib/schemas/instance";
 import { logNameSchema } from "@/lib/schemas/log";
+import { parseFilterUrl } from "./log-filter-url";
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -25,7 +26,7 @@ function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" |
   return lineEnd > line ? { line, lineEnd } : { line };
 }
 
-/** The viewer's state from its URL (`?line=N[-M]&q=…&regex=1&case=1`); anything malformed is ignored. */
+/** The viewer's state from its URL (`?line=N[-M]&q=…&regex=1&case=1&filter=…&level=…&context=N`); anything malformed is ignored. */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
   const state: LogViewerUrlState = { ...parseLines(first(params, "line")) };
   const q = first(params, "q");
@@ -34,6 +35,8 @@ export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
     state.regex = first(params, "regex") === "1";
     state.caseSensitive = first(params, "case") === "1";
   }
+  const filter = parseFilterUrl(first(params, "filter"), first(params, "level"), first(params, "context"));
+  if (filter) state.filter = filter;
   return state;
 }
 
