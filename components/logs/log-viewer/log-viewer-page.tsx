@@ -10,7 +10,9 @@ import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
 import { windowEnd } from "./line-window";
+import { FilteredView } from "./filtered-view";
 import { LineCopy } from "./line-copy";
+import { LogFilterBar } from "./log-filter-bar";
 import { focusLogLines } from "./log-focus";
 import { LogSearchBox } from "./log-search-box";
 import { LogViewer } from "./log-viewer";
@@ -19,6 +21,7 @@ import { LogViewerToolbar } from "./log-viewer-toolbar";
 import { TailTextView } from "./tail-text-view";
 import { useLogWindow } from "./use-log-window";
 import { usePublishedWatch } from "./use-published-watch";
+import { useViewerFilter } from "./use-viewer-filter";
 import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
@@ -45,6 +48,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
+  const filter = useViewerFilter(log, initial, win, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
@@ -74,6 +78,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     },
     nextMatch: search.next,
     previousMatch: search.previous,
+    nextError: () => void filter.stepError(1),
+    previousError: () => void filter.stepError(-1),
     jumpToStart: nav.jumpToStart,
     jumpToEnd: nav.jumpToEnd,
     toggleFollow,
@@ -125,6 +131,20 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         error={publishing.error}
       />
     );
+  else if (filter.active && ready)
+    body =
+      filter.state.status === "done" && filter.state.rows.length === 0 ? (
+        <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">No lines match this filter.</p>
+      ) : (
+        <FilteredView
+          rows={filter.state.rows}
+          initialRow={0}
+          wrap={wrap}
+          gutter={String(Math.max(state.total, windowEnd(state.window))).length}
+          lineHref={lineHref}
+          onShowInFull={filter.showInFull}
+        />
+      );
   else if (state.total === 0)
     body = <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">The published log is empty.</p>;
   else
@@ -139,6 +159,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         wrap={wrap}
         following={publishing.following}
         matcher={search.matcher}
+        format={filter.format}
         highlightLine={nav.highlight}
         gutter={String(Math.max(state.total, windowEnd(state.window))).length}
         listRef={nav.listRef}
@@ -190,6 +211,13 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onNext={search.next}
           onPrevious={search.previous}
           onLeave={() => focusLogLines(logRegion.current)}
+        />
+        <LogFilterBar
+          active={filter.active}
+          state={filter.state}
+          disabled={!ready}
+          onApply={filter.apply}
+          onClose={() => filter.showInFull(nav.visible.current.first || undefined)}
         />
         {publishing.error && ready ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
