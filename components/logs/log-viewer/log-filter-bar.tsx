@@ -63,7 +63,6 @@ export function LogFilterBar({ active, state, disabled, onApply, onClose }: LogF
 
   return (
     <form
-      role="search"
       aria-label="Filter lines"
       onSubmit={submit}
       className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-zinc-200 bg-zinc-50 p-2 text-sm dark:border-zinc-800 dark:bg-zinc-900"

@@ -213,6 +213,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onLeave={() => focusLogLines(logRegion.current)}
         />
         <LogFilterBar
+          key={filter.active ? "filtering" : "full"} // back in the full log: closed, fresh
           active={filter.active}
           state={filter.state}
           disabled={!ready}
