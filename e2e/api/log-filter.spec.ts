@@ -48,9 +48,9 @@ test.describe("log filter API", () => {
     const demo = await loginAs("demo");
     const { events, lines, done } = await filter(demo, `${pgBase}/filter?level=error`);
     expect(events[0]).toMatchObject({ type: "progress", scanned: 0 });
-    // Statements 999, 1999, …: each error entry starts 2 lines further down per earlier error.
+    // Statements 999, 1999, …: each earlier error entry adds 2 lines (its DETAIL and STATEMENT).
     const starts = lines.filter((line) => line.severity === "error").map((line) => line.line);
-    expect(starts).toEqual([1000, 2003, 3006, 4009, 5012]);
+    expect(starts).toEqual([1000, 2002, 3004, 4006, 5008]);
     expect(lines.slice(0, 3)).toEqual([
       {
         line: 1000,
@@ -76,13 +76,13 @@ test.describe("log filter API", () => {
     const demo = await loginAs("demo");
     const { lines } = await filter(demo, `${pgBase}/filter?q=${encodeURIComponent("(id)=(1999)")}&context=2`);
     expect(lines.map((line) => [line.line, line.match])).toEqual([
+      [2000, false],
       [2001, false],
-      [2002, false],
+      [2002, true],
       [2003, true],
       [2004, true],
-      [2005, true],
+      [2005, false],
       [2006, false],
-      [2007, false],
     ]);
     const regex = await filter(
       demo,

@@ -52,10 +52,13 @@ export function useViewerFilter(
     },
     [replaceUrl, latestRef, reanchor, selectLine, goToLine],
   );
-  const here = useCallback(
-    () => nav.highlight?.first ?? nav.visible.current.first,
-    [nav.highlight, nav.visible],
-  );
+  // From the highlighted line when it is on screen, else from the top of the screen (after Home, PgDn…).
+  const { highlight, visible } = nav;
+  const here = () => {
+    const { first, last } = visible.current;
+    const marked = highlight?.first;
+    return marked !== undefined && marked >= first && marked <= last ? marked : first;
+  };
   const stepError = useErrorSteps(log, win.state.total, here, goToLine);
 
   return { active, state, format, apply, showInFull, stepError };
