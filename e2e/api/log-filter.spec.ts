@@ -30,7 +30,9 @@ async function filter(client: APIRequestContext, url: string) {
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line));
-  return { events, lines: events.flatMap((event) => event.lines ?? []), done: events.at(-1)! };
+  // `progress` and `done` carry a count named `lines` too: only `lines` events hold lines.
+  const lines = events.flatMap((event) => (event.type === "lines" ? (event.lines ?? []) : []));
+  return { events, lines, done: events.at(-1)! };
 }
 
 test.describe.configure({ mode: "serial" });
