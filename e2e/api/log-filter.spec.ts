@@ -91,7 +91,7 @@ test.describe("log filter API", () => {
       `${pgBase}/filter?q=${encodeURIComponent("SELECT 4[0-9]{3};")}&regex=1&limit=10`,
     );
     expect(regex.lines).toHaveLength(10);
-    expect(regex.done).toMatchObject({ entries: 997, lines: 997, truncated: true });
+    expect(regex.done).toMatchObject({ entries: 999, lines: 999, truncated: true }); // 4000–4998 (4999 failed)
   });
 
   test("the admin twin filters hidden logs; members get no filter of them", async () => {
