@@ -14,6 +14,14 @@ export interface LogViewerUrlState {
   caseSensitive?: boolean;
   /** The line at the top of the screen when it was left (Back/reload reopens there); kept by the viewer. */
   top?: number;
+  /** Filter mode (`?filter=…&level=error,warning&context=2`): only matching entries are shown. */
+  filter?: LogFilterUrlState;
+}
+
+export interface LogFilterUrlState {
+  text: string;
+  levels: string[];
+  context: number;
 }
 
 const lineParam = (line: number, lineEnd?: number) =>
@@ -43,6 +51,11 @@ export const paths = {
       if (state.caseSensitive) query.set("case", "1");
     }
     if (state.top) query.set("top", String(state.top));
+    if (state.filter) {
+      query.set("filter", state.filter.text);
+      if (state.filter.levels.length) query.set("level", state.filter.levels.join(","));
+      if (state.filter.context) query.set("context", String(state.filter.context));
+    }
     const suffix = query.size ? `?${query}` : "";
     return `/${scope}/instances/${enc(id)}/logs/${enc(name)}${suffix}`;
   },
@@ -62,7 +75,7 @@ export const paths = {
       scope: Scope,
       id: string,
       name: string,
-      what: "tail" | "download" | "lines" | "search" | "time" | "timeline" | "follow",
+      what: "tail" | "download" | "lines" | "search" | "time" | "timeline" | "follow" | "filter",
     ) => `${apiBase(scope)}/instances/${enc(id)}/log/${enc(name)}/${what}`,
   },
 };

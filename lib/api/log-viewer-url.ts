@@ -3,6 +3,7 @@ import type { LogViewerUrlState } from "@/lib/paths";
 import { instanceIdSchema } from "@/lib/schemas/instance";
 import { logNameSchema } from "@/lib/schemas/log";
 import { parseUtcTime } from "./utc-time";
+import { parseFilterUrl } from "./log-filter-url";
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -26,7 +27,10 @@ function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" |
   return lineEnd > line ? { line, lineEnd } : { line };
 }
 
-/** The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1&top=N`); anything malformed is ignored. */
+/**
+ * The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1&top=N&filter=…&level=…&context=N`);
+ * anything malformed is ignored.
+ */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
   const state: LogViewerUrlState = { ...parseLines(first(params, "line")) };
   const t = parseUtcTime(first(params, "t")?.slice(0, 100) ?? "");
@@ -39,6 +43,8 @@ export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
     state.regex = first(params, "regex") === "1";
     state.caseSensitive = first(params, "case") === "1";
   }
+  const filter = parseFilterUrl(first(params, "filter"), first(params, "level"), first(params, "context"));
+  if (filter) state.filter = filter;
   return state;
 }
 

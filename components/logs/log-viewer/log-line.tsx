@@ -1,8 +1,10 @@
 "use client";
 
 import { memo, type MouseEvent } from "react";
+import type { Severity } from "@/lib/schemas/log-time";
 import { cn } from "@/lib/utils";
 import { displayText, isSlowQueryHeader, segmentLine, type Segment, type SearchMatcher } from "./processing";
+import { SeverityMark } from "./severity-mark";
 
 /** Row height of an unwrapped line (px); the list uses it as a fixed item height. */
 export const ROW_HEIGHT = 20;
@@ -26,6 +28,8 @@ export interface LogLineProps {
   href: string;
   /** A click selects the line; with Shift it extends the selection to a range. */
   onSelect: (line: number, extend: boolean) => void;
+  /** The severity the line states, marked beside its number (null: none; undefined: its format has none). */
+  severity?: Severity | null;
 }
 
 function SegmentSpan({ segment }: { segment: Segment }) {
@@ -44,7 +48,7 @@ function SegmentSpan({ segment }: { segment: Segment }) {
 
 /** One log line: its number (a link to the line) and its text, painted. Memoized: rows re-render rarely. */
 export const LogLine = memo(function LogLine(props: LogLineProps) {
-  const { number, text, matcher, highlighted, wrap, gutter, href, onSelect } = props;
+  const { number, text, matcher, highlighted, wrap, gutter, href, onSelect, severity } = props;
   const shown = displayText(text, MAX_DISPLAY_CHARS);
   const segments = segmentLine(shown.text, matcher);
   const select = (event: MouseEvent) => {
@@ -77,6 +81,7 @@ export const LogLine = memo(function LogLine(props: LogLineProps) {
       >
         {number}
       </a>
+      {severity === undefined ? null : <SeverityMark severity={severity ?? undefined} />}
       <span
         className={cn(
           "pr-4",

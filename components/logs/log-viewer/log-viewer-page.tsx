@@ -10,7 +10,9 @@ import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
 import { windowEnd } from "./line-window";
+import { FilteredView } from "./filtered-view";
 import { LineCopy } from "./line-copy";
+import { LogFilterBar } from "./log-filter-bar";
 import { focusLogLines } from "./log-focus";
 import { LogSearchBox } from "./log-search-box";
 import { LogTimeline } from "./log-timeline";
@@ -22,6 +24,7 @@ import { TimeJumpField, TimeJumpNoteLine } from "./time-jump-field";
 import { useLogWindow } from "./use-log-window";
 import { usePublishedWatch } from "./use-published-watch";
 import { useTimeJump } from "./use-time-jump";
+import { useViewerFilter } from "./use-viewer-filter";
 import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
@@ -66,6 +69,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   );
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
+  const filter = useViewerFilter(log, initial, win, nav, replaceUrl);
   const unseen = usePublishedWatch(log, win, publishing.following);
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
@@ -95,6 +99,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     },
     nextMatch: search.next,
     previousMatch: search.previous,
+    nextError: () => void filter.stepError(1),
+    previousError: () => void filter.stepError(-1),
     jumpToStart: nav.jumpToStart,
     jumpToEnd: nav.jumpToEnd,
     toggleFollow,
@@ -146,6 +152,20 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         error={publishing.error}
       />
     );
+  else if (filter.active && ready)
+    body =
+      filter.state.status === "done" && filter.state.rows.length === 0 ? (
+        <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">No lines match this filter.</p>
+      ) : (
+        <FilteredView
+          rows={filter.state.rows}
+          initialRow={0}
+          wrap={wrap}
+          gutter={String(Math.max(state.total, windowEnd(state.window))).length}
+          lineHref={lineHref}
+          onShowInFull={filter.showInFull}
+        />
+      );
   else if (state.total === 0)
     body = <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">The published log is empty.</p>;
   else
@@ -160,6 +180,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         wrap={wrap}
         following={publishing.following}
         matcher={search.matcher}
+        format={filter.format}
         highlightLine={nav.highlight}
         gutter={String(Math.max(state.total, windowEnd(state.window))).length}
         listRef={nav.listRef}
@@ -227,6 +248,14 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           onNext={search.next}
           onPrevious={search.previous}
           onLeave={() => focusLogLines(logRegion.current)}
+        />
+        <LogFilterBar
+          key={filter.active ? "filtering" : "full"} // back in the full log: closed, fresh
+          active={filter.active}
+          state={filter.state}
+          disabled={!ready}
+          onApply={filter.apply}
+          onClose={() => filter.showInFull(nav.visible.current.first || undefined)}
         />
         {publishing.error && ready ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -2,6 +2,7 @@
 
 import { useCallback, useState, type RefObject } from "react";
 import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
+import { lineSeverity, type LogFormat } from "@/lib/log-format";
 import { lineText, type LineWindow } from "./line-window";
 import { LogLine, ROW_HEIGHT } from "./log-line";
 import type { Anchor, Edge, LoaderState } from "./log-window-state";
@@ -20,6 +21,8 @@ export interface LogViewerProps {
   wrap: boolean;
   following: boolean;
   matcher: SearchMatcher | null;
+  /** The log's format: lines that state a severity get a mark (none for formats without severities). */
+  format: LogFormat | null;
   highlightLine: LineRange | null;
   /** Digits of the largest line number (gutter width). */
   gutter: number;
@@ -41,6 +44,15 @@ export interface ViewerContext {
 const Header = ({ context }: { context: ViewerContext }) => <EdgeStatus edge="top" {...context} />;
 const Footer = ({ context }: { context: ViewerContext }) => <EdgeStatus edge="bottom" {...context} />;
 const components = { Header, Footer };
+
+/** Formats that state severities get a mark column (blank on lines that state none). */
+const withSeverity = (format: LogFormat | null, text: string | undefined) =>
+  format && SEVERITY_FORMATS.has(format)
+    ? text === undefined
+      ? null
+      : (lineSeverity(format, text) ?? null)
+    : undefined;
+const SEVERITY_FORMATS = new Set<LogFormat>(["mysql-error", "postgresql", "oslo"]);
 
 function initialIndex(anchor: Anchor, window: LineWindow) {
   if (anchor.line === "end") return { index: Math.max(0, window.lines.length - 1), align: "end" as const };
@@ -73,6 +85,7 @@ export function LogViewer(props: LogViewerProps) {
     wrap,
     following,
     matcher,
+    format,
     highlightLine,
     gutter,
   } = props;
@@ -82,6 +95,7 @@ export function LogViewer(props: LogViewerProps) {
       <LogLine
         number={line}
         text={lineText(window, line) ?? ""}
+        severity={withSeverity(format, lineText(window, line))}
         matcher={matcher}
         highlighted={!!highlightLine && line >= highlightLine.first && line <= highlightLine.last}
         wrap={wrap}
@@ -90,7 +104,7 @@ export function LogViewer(props: LogViewerProps) {
         onSelect={onSelectLine}
       />
     ),
-    [window, matcher, highlightLine, wrap, gutter, lineHref, onSelectLine],
+    [window, matcher, format, highlightLine, wrap, gutter, lineHref, onSelectLine],
   );
   const rangeChanged = useCallback(
     (range: ListRange) => onRangeChange(range.startIndex, range.endIndex),

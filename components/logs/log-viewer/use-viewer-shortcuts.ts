@@ -6,6 +6,8 @@ export interface ViewerShortcutHandlers {
   focusSearch: () => void;
   nextMatch: () => void;
   previousMatch: () => void;
+  nextError: () => void;
+  previousError: () => void;
   jumpToStart: () => void;
   jumpToEnd: () => void;
   toggleFollow: () => void;
@@ -17,6 +19,8 @@ export const VIEWER_SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: "/", what: "Search" },
   { keys: "n", what: "Next match" },
   { keys: "N", what: "Previous match" },
+  { keys: "e", what: "Next error" },
+  { keys: "E", what: "Previous error" },
   { keys: "g", what: "Jump to start" },
   { keys: "G", what: "Jump to end" },
   { keys: "f", what: "Follow on / off" },
@@ -30,6 +34,8 @@ const KEY_TO_HANDLER: Record<string, keyof ViewerShortcutHandlers> = {
   "/": "focusSearch",
   n: "nextMatch",
   N: "previousMatch",
+  e: "nextError",
+  E: "previousError",
   g: "jumpToStart",
   G: "jumpToEnd",
   f: "toggleFollow",

@@ -29,12 +29,15 @@ function failureMessage(error: unknown): string {
   return reference ? `${message} (reference ${reference})` : message;
 }
 
-async function* ndjson(
-  events: AsyncGenerator<LogSearchEvent>,
+/** What every scan's stream may say besides its own events. */
+type ScanEvent = { type: "waiting"; ahead: number } | { type: "error"; message: string };
+
+async function* ndjson<Event>(
+  events: AsyncGenerator<Event | ScanEvent>,
   signal: AbortSignal,
 ): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
-  const line = (event: LogSearchEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
+  const line = (event: Event | ScanEvent) => encoder.encode(`${JSON.stringify(event)}\n`);
   try {
     for await (const event of events) yield line(event);
   } catch (error) {
@@ -44,26 +47,44 @@ async function* ndjson(
   }
 }
 
-async function* run(log: PublishedLog, search: SearchRequest, slot: SearchSlot, signal: AbortSignal) {
+async function* run<Event>(
+  scan: (signal: AbortSignal) => AsyncGenerator<Event>,
+  slot: SearchSlot,
+  signal: AbortSignal,
+): AsyncGenerator<Event | ScanEvent> {
   try {
     if (slot.ahead > 0) {
-      yield { type: "waiting", ahead: slot.ahead } satisfies LogSearchEvent;
-      await slot.ready(signal); // then searchLog's first event says it runs
+      yield { type: "waiting", ahead: slot.ahead };
+      await slot.ready(signal); // then the scan's first event says it runs
     }
-    yield* searchLog(log, search, { pool: searchService().pool, signal });
+    yield* scan(signal);
   } finally {
     slot.release(); // ended, failed, or abandoned
   }
 }
 
-/**
- * Starts a search for `userId` as an NDJSON response, or answers 429 when the user already runs their
- * share of searches or the process queue is full. The search's slot is released when it ends, fails,
- * or the client disconnects or cancels (the viewer cancels a search whenever a new one starts).
- */
+/** A search for `userId` as an NDJSON response (see scanResponse). */
 export function searchResponse(
   log: PublishedLog,
   search: SearchRequest,
+  userId: string,
+  requestSignal: AbortSignal,
+): Response {
+  return scanResponse<LogSearchEvent>(
+    (signal) => searchLog(log, search, { pool: searchService().pool, signal }),
+    userId,
+    requestSignal,
+  );
+}
+
+/**
+ * Starts a scan of a whole log (a search or a filter) for `userId` as an NDJSON response, or answers
+ * 429 when the user already runs their share of scans or the process queue is full. The scan's slot
+ * is released when it ends, fails, or the client disconnects or cancels (the viewer cancels a scan
+ * whenever a new one starts).
+ */
+export function scanResponse<Event>(
+  scan: (signal: AbortSignal) => AsyncGenerator<Event>,
   userId: string,
   requestSignal: AbortSignal,
 ): Response {
@@ -80,7 +101,7 @@ export function searchResponse(
   const signal = AbortSignal.any([cancelled.signal, requestSignal]);
   // Also when the client leaves before the body is ever read (the search then never starts).
   signal.addEventListener("abort", () => slot.release(), { once: true });
-  const chunks = ndjson(run(log, search, slot, signal), signal);
+  const chunks = ndjson<Event>(run(scan, slot, signal), signal);
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
