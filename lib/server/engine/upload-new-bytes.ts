@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
+import { metrics } from "@/lib/server/ops/metrics";
 import type { Location } from "./metafile";
 import type { ObjectNamer } from "./object-names";
 import { LINES_KEY, OFFSET_KEY } from "./published-state";
@@ -117,7 +118,10 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
           onOrdered: ordered,
         })
         .then(
-          (): { error?: unknown } => ({}),
+          (): { error?: unknown } => {
+            metrics().publishedBytes.inc(piece.body.length);
+            return {};
+          },
           (error: unknown) => ({ error }),
         );
       const end = piece.position + piece.body.length;
