@@ -28,12 +28,22 @@ function withTimeout(check: Promise<unknown>): Promise<unknown> {
   return Promise.race([check, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
+/** Whether each check passed last time: a change is worth a line in the server log, a repeat is not. */
+const lastOk = new Map<string, boolean>();
+
+async function timed(name: string, check: () => Promise<unknown>): Promise<CheckResult> {
   const started = performance.now();
   const ok = await withTimeout(check()).then(
     () => true,
-    () => false,
+    (error: Error) => {
+      // The reason (addresses included) is for the operator's log only, never the answer.
+      if (lastOk.get(name) !== false)
+        console.warn(`[trove-logs] readiness: ${name} failed: ${error.message}`);
+      return false;
+    },
   );
+  if (ok && lastOk.get(name) === false) console.warn(`[trove-logs] readiness: ${name} answers again`);
+  lastOk.set(name, ok);
   return { ok, latency_ms: Math.round((performance.now() - started) * 10) / 10 };
 }
 
@@ -66,7 +76,11 @@ function checksFor(runtime: Runtime): Record<string, () => Promise<unknown>> {
       });
       if (!url) throw new Error("no database endpoint in the catalog");
       // Without a token Trove's keystonemiddleware answers 401 at once: reachable and serving.
-      const response = await fetch(url, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }).catch(
+        (error: Error) => {
+          throw new Error(`${url}: ${(error.cause as Error | undefined)?.message ?? error.message}`);
+        },
+      );
       await response.body?.cancel();
       if (response.status >= 500) throw new Error(`HTTP ${response.status}`);
     };
@@ -86,7 +100,9 @@ export function createReadiness(runtime: () => Promise<Runtime> | undefined) {
     const current = await runtime();
     if (!current) return { status: "not_ready", checks: {} };
     const entries = Object.entries(checksFor(current));
-    const results = await Promise.all(entries.map(async ([name, run]) => [name, await timed(run)] as const));
+    const results = await Promise.all(
+      entries.map(async ([name, run]) => [name, await timed(name, run)] as const),
+    );
     const checks = Object.fromEntries(results);
     return { status: results.every(([, result]) => result.ok) ? "ready" : "not_ready", checks };
   }
