@@ -21,6 +21,7 @@ FROM deps AS build
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY . .
 RUN node scripts/start.mjs --prepare \
+  && rm -rf .next/cache \
   && npm prune --omit=dev --no-audit --no-fund
 
 # What runs: no compiler, no npm cache, nothing writable but the volume and the tmpfs mounts.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { rawRequest } from "../fixtures/raw-http";
 import { INSTANCES } from "../fixtures/run";
 import { INTERNAL_DETAIL, loginAs, run } from "../fixtures/api";
 
@@ -99,6 +100,11 @@ test.describe("operator endpoints", () => {
     const ids = answers.map((answer) => answer.headers()["x-request-id"]);
     for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(ids.length);
+
+    // Even a request Node's parser refuses (a method HTTP doesn't know) is answered with an id.
+    const unparsed = await rawRequest(run.configured.url, { method: "TRACK", target: "/api/auth/config" });
+    expect(unparsed.status).toBe(400);
+    expect(unparsed.headers["x-request-id"]).toMatch(UUID);
 
     const kept = await demo.get("/api/instances", { headers: { "X-Request-Id": "haproxy-7f000001-0001" } });
     expect(kept.headers()["x-request-id"]).toBe("haproxy-7f000001-0001");

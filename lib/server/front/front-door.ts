@@ -136,6 +136,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   );
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `X-Request-Id: ${requestIdFrom(undefined)}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
