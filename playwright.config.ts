@@ -102,6 +102,7 @@ export default defineConfig({
     server(run.configured.port, {
       TROVE_LOGS_DATA_DIR: run.configured.dataDir,
       TROVE_LOGS_CONFIG: run.configured.configFile,
+      TROVE_LOGS_METRICS_TOKEN: run.metricsToken,
     }),
     server(keystoneServer.port, keystoneServer.env),
     server(datastoreServer.port, datastoreServer.env),

@@ -101,6 +101,20 @@ const envSchema = z.object({
    * guest agent has (agent_call_high_timeout, 180 s by default), so keep it above that.
    */
   TROVE_LOGS_TROVE_TIMEOUT: z.coerce.number().positive().max(3600).default(190),
+  // Operating it (lib/server/ops/): stopping, health, metrics and the request log.
+  /**
+   * Seconds a stop (SIGTERM/SIGINT) waits for downloads, publishes and other requests in flight before
+   * cutting them; keep it below the supervisor's own stop timeout (systemd: TimeoutStopSec, Docker: 10 s
+   * unless `--stop-timeout`).
+   */
+  TROVE_LOGS_SHUTDOWN_GRACE: z.coerce.number().min(0).max(600).default(20),
+  /** `GET /metrics` answers only with `Authorization: Bearer <this>`; unset, /metrics is off (404). */
+  TROVE_LOGS_METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
+  /** One JSON line per request on stdout (route, status, duration, user, project, request id). */
+  TROVE_LOGS_ACCESS_LOG: flag(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,7 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it
 // behind our front door (server/main.ts) on $TROVE_LOGS_HOST:$PORT (default 127.0.0.1:3000). The
 // server validates the environment (lib/env.ts) and the configuration when it boots.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import { join } from "node:path";
@@ -36,14 +36,28 @@ function newestMtime(path) {
 const buildId = join(root, ".next", "BUILD_ID");
 const sourcesChanged = () =>
   SOURCES.some((source) => newestMtime(join(root, source)) > statSync(buildId).mtimeMs);
+/** The child that runs now (the build, then the server): stop signals are passed on to it. */
+let current;
+const exitCode = (code, signal) => (signal ? 128 + (constants.signals[signal] ?? 1) : (code ?? 1));
+// `npm start` execs this script (package.json), so a signal sent to npm reaches it; the child gets
+// it in turn, and this script exits with the child.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    const running = current && current.exitCode === null && current.signalCode === null;
+    if (running) current.kill(signal);
+    else process.exit(exitCode(null, signal)); // between children: nothing to wait for
+  });
+}
+const run = (args, env) =>
+  new Promise((resolve) => {
+    current = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env });
+    current.on("exit", (code, signal) => resolve({ code, signal }));
+  });
+
 if (!existsSync(buildId) || sourcesChanged()) {
   console.log("[trove-logs] Building the app (first start, or the sources changed)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const build = await run([nextBin, "build"], { NEXT_TELEMETRY_DISABLED: "1", ...process.env });
+  if (build.code !== 0) process.exit(exitCode(build.code, build.signal));
 }
 
 // Our front door around Next (server/main.ts), bundled for plain Node; written to a temporary name and
@@ -73,16 +87,15 @@ const temporary = `${serverEntry}.${process.pid}.tmp`;
 writeFileSync(temporary, bundled.outputFiles[0].contents);
 renameSync(temporary, serverEntry);
 
+// `--prepare`: build and bundle, then stop (container images and systemd installs run the bundle
+// directly, on a read-only file system).
+if (process.argv.includes("--prepare")) process.exit(0);
+
 // A small young generation: the server mostly streams logs through, and under that allocation rate V8
 // grows the young generation towards ~48 MB. With 1 MB semi-spaces the peak RSS growth over a 1 GB
 // download from Swift measured 2–13 MB instead of 50–72 MB (bench/openstack-1gb.ts).
-const server = spawn(process.execPath, ["--max-semi-space-size=1", serverEntry], {
-  cwd: root,
-  stdio: "inherit",
-  env: { NODE_ENV: "production", ...process.env },
+const server = await run(["--max-semi-space-size=1", serverEntry], {
+  NODE_ENV: "production",
+  ...process.env,
 });
-// Signals reach the server, which finishes requests in flight and stops; this script exits with it.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) =>
-  process.exit(signal ? 128 + (constants.signals[signal] ?? 1) : (code ?? 0)),
-);
+process.exit(exitCode(server.code, server.signal));

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly reference?: string,
     /** Admins only: what the service behind the dashboard said in full (e.g. a traceback). */
     readonly detail?: string,
+    /** The answer's X-Request-Id: the server's request log line (and error lines) carry it. */
+    readonly requestId?: string,
   ) {
     super(withReference(reason, reference));
     this.name = "ApiError";
@@ -33,14 +35,18 @@ export async function throwIfFailed(response: Response): Promise<Response> {
     body = undefined; // a proxy's HTML error page
   }
   const parsed = apiErrorSchema.safeParse(body);
+  const requestId = response.headers.get("x-request-id") ?? undefined;
   if (parsed.success) {
     const { code, message, reference, detail } = parsed.data.error;
-    throw new ApiError(response.status, code, message, reference, detail);
+    throw new ApiError(response.status, code, message, reference, detail, requestId);
   }
   throw new ApiError(
     response.status,
     "http_error",
     `The server answered ${response.status} ${response.statusText}.`,
+    undefined,
+    undefined,
+    requestId,
   );
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { currentRequest } from "@/lib/server/ops/request-context";
 
 /**
  * What the server log needs to know about a failure and the person who met it must not read: where
@@ -17,8 +18,11 @@ export function detailOf(error: unknown): string | undefined {
  */
 export function logWithReference(summary: string, detail?: unknown): string {
   const reference = randomBytes(5).toString("hex");
-  if (detail === undefined) console.error(`[trove-logs] error ${reference}: ${summary}`);
-  else console.error(`[trove-logs] error ${reference}: ${summary} —`, detail);
+  // The request id joins this line to the request's line in the request log.
+  const request = currentRequest();
+  const label = request ? `${reference} (request ${request.requestId})` : reference;
+  if (detail === undefined) console.error(`[trove-logs] error ${label}: ${summary}`);
+  else console.error(`[trove-logs] error ${label}: ${summary} —`, detail);
   return reference;
 }
 

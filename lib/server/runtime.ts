@@ -12,6 +12,7 @@ import { ConfigError, loadServiceConfig, type ServiceConfig } from "@/lib/server
 import { startWritersForDemo } from "@/lib/server/demo/start-demo";
 import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
 import { describeError } from "@/lib/server/http/errors";
+import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
 import { ensurePrivateDir } from "@/lib/server/private-paths";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
@@ -28,6 +29,8 @@ export interface Runtime {
   sessions: SessionStore;
   /** Where the embedded service publishes ("local store in …" or "Swift at …"). */
   objectStore: string;
+  /** That store itself (readiness checks reach it). */
+  store: ObjectStore;
   /** Keystone's client and the service token, when TROVE_LOGS_KEYSTONE_URL is set. */
   keystone?: KeystoneAccess;
   stop(): Promise<void>;
@@ -83,6 +86,7 @@ async function createRuntime(): Promise<Runtime> {
         })
       : createEmbeddedBackend(engine, config.exposedLogs, { limit: config.limit }),
     objectStore: objects.description,
+    store,
     publishJobs: new PublishJobs(describeError),
     engine,
     identity,

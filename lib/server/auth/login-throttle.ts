@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/server/ops/metrics";
 import { FailureBackoff, type BackoffPolicy, type Outcome, type Refusal } from "./failure-backoff";
 import { IdentityError } from "./identity-error";
 
@@ -54,6 +55,7 @@ export class LoginThrottle {
     if (longest) {
       const seconds = Math.max(1, Math.ceil(longest.refusal.retryAfterMs / 1000));
       const message = refusalMessage(longest.refusal, longest.scope, seconds);
+      metrics().loginThrottled.inc({ scope: longest.scope });
       throw new IdentityError(429, "too_many_requests", message, seconds);
     }
     this.users.start(user);

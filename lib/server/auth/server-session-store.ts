@@ -126,6 +126,10 @@ export class ServerSessionStore implements SessionStore {
     if (key) this.remove(key);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1 FROM sessions LIMIT 1").get();
+  }
+
   close(): void {
     clearInterval(this.sweeper);
     this.db.close();

@@ -17,5 +17,7 @@ export interface SessionStore {
   replace(value: string, principal: Principal): Promise<string>;
   /** Ends the session: the cookie value no longer stands for anyone. */
   delete(value: string): Promise<void>;
+  /** Throws when the store cannot be reached (readiness checks); cheap. */
+  ping(): Promise<void>;
   close(): void;
 }

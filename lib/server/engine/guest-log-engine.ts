@@ -3,6 +3,7 @@ import type { DatastoreType } from "@/lib/schemas/instance";
 import type { GuestLog, LogAction } from "@/lib/schemas/log";
 import type { Instance } from "@/lib/schemas/instance";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
+import { trackPublish } from "@/lib/server/ops/publishes-in-flight";
 import type { DatastoreSnapshot } from "./datastore/datastore-control";
 import type { ServerSettings } from "./datastore/server-settings";
 import { badRequest, EngineError, forbidden, notFound } from "./errors";
@@ -196,7 +197,7 @@ export class GuestLogEngine {
       await this.locks.run(`${instanceId}/${log.name}`, async () => {
         await refreshEntry(entry);
         if (action.discard) await discardLog(entry, log);
-        if (action.publish) await publishLog(entry, log, onProgress);
+        if (action.publish) await trackPublish(() => publishLog(entry, log, onProgress));
       });
     }
     return this.show(log, await refreshEntry(entry));

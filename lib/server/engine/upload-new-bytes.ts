@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { summaryMetadata } from "@/lib/server/log-index/object-metadata";
 import type { ObjectSummary } from "@/lib/server/log-index/object-summary";
+import { metrics } from "@/lib/server/ops/metrics";
 import type { Location } from "./metafile";
 import type { ObjectNamer } from "./object-names";
 import { LINES_KEY, OFFSET_KEY } from "./published-state";
@@ -136,7 +137,10 @@ export async function uploadNewBytes(request: UploadRequest): Promise<void> {
           onOrdered: ordered,
         })
         .then(
-          (): { error?: unknown } => ({}),
+          (): { error?: unknown } => {
+            metrics().publishedBytes.inc(piece.body.length);
+            return {};
+          },
           (error: unknown) => ({ error }),
         );
       const end = piece.position + piece.body.length;

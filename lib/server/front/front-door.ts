@@ -1,9 +1,12 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { logWithReference } from "@/lib/server/error-reference";
+import { requestIdFrom, runWithRequest } from "@/lib/server/ops/request-context";
+import { observeRequest, type RequestLogOptions } from "@/lib/server/ops/request-log";
 import { keepDeclaredLength } from "./declared-length";
 import { applyForwarding } from "./forwarded";
 import { answerUnderWay, lingerAfterEarlyAnswer } from "./linger";
+import { answerOps, type OpsEndpoints } from "./ops-endpoints";
 import { troveFaultBody } from "@/lib/server/trove-api/fault-names";
 import {
   checkDeclaredLength,
@@ -20,6 +23,10 @@ export interface FrontDoorOptions {
   trustProxy: boolean;
   /** The app (Next's request handler). */
   handle: NodeHandler;
+  /** Metrics and the JSON request log, per request. */
+  requestLog?: RequestLogOptions;
+  /** /healthz, /readyz and /metrics. */
+  ops?: OpsEndpoints;
 }
 
 /** Our API's error shape; Trove's fault for the Trove API (`{"overLimit": {"code": 413, …}}`). */
@@ -51,39 +58,49 @@ function refuse(response: ServerResponse, refusal: Refusal, target: string): voi
  */
 export function createFrontDoor(options: FrontDoorOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
-    lingerAfterEarlyAnswer(request, response);
-    keepDeclaredLength(response);
-    const nonce = createNonce();
-    for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
-    const refusal =
-      checkRequestLine(request.method ?? "", request.url ?? "") ??
-      checkDeclaredLength(request.headers["content-length"]);
-    if (refusal) return refuse(response, refusal, request.url ?? "");
-    applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
-    // Nothing of this site is served in parts, and Next's file handler fails (500) on a malformed Range.
-    if (!isApiTarget(request.url ?? "")) {
-      delete request.headers.range;
-      delete request.headers["if-range"];
-    }
-    // This app has no Server Actions; Next would look for one named here and log a stack trace.
-    delete request.headers["next-action"];
-    request.headers["content-security-policy"] = contentSecurityPolicy(nonce);
-    if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
-    options.handle(request, response).catch((error: unknown) => {
-      const reference = logWithReference("the app failed to answer", error);
-      if (!response.headersSent) {
-        refuse(
-          response,
-          {
-            status: 500,
-            code: "internal",
-            message: `Internal error (reference ${reference}); the server log has the details.`,
-          },
-          request.url ?? "",
-        );
-      } else response.destroy();
-    });
+    // Every answer names its request, as the request log and error lines do (the app reads it too).
+    const facts = { requestId: requestIdFrom(request.headers["x-request-id"]) };
+    request.headers["x-request-id"] = facts.requestId;
+    response.setHeader("X-Request-Id", facts.requestId);
+    if (options.requestLog) observeRequest(request, response, facts, options.requestLog);
+    runWithRequest(facts, () => serve(options, request, response));
   };
+}
+
+function serve(options: FrontDoorOptions, request: IncomingMessage, response: ServerResponse): void {
+  lingerAfterEarlyAnswer(request, response);
+  keepDeclaredLength(response);
+  const nonce = createNonce();
+  for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
+  const refusal =
+    checkRequestLine(request.method ?? "", request.url ?? "") ??
+    checkDeclaredLength(request.headers["content-length"]);
+  if (refusal) return refuse(response, refusal, request.url ?? "");
+  applyForwarding(request.headers, request.socket.remoteAddress, options.trustProxy);
+  if (options.ops && answerOps(request, response, options.ops)) return;
+  // Nothing of this site is served in parts, and Next's file handler fails (500) on a malformed Range.
+  if (!isApiTarget(request.url ?? "")) {
+    delete request.headers.range;
+    delete request.headers["if-range"];
+  }
+  // This app has no Server Actions; Next would look for one named here and log a stack trace.
+  delete request.headers["next-action"];
+  request.headers["content-security-policy"] = contentSecurityPolicy(nonce);
+  if (request.headers.expect?.toLowerCase() === "100-continue") response.writeContinue();
+  options.handle(request, response).catch((error: unknown) => {
+    const reference = logWithReference("the app failed to answer", error);
+    if (!response.headersSent) {
+      refuse(
+        response,
+        {
+          status: 500,
+          code: "internal",
+          message: `Internal error (reference ${reference}); the server log has the details.`,
+        },
+        request.url ?? "",
+      );
+    } else response.destroy();
+  });
 }
 
 /**
@@ -119,6 +136,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   );
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `X-Request-Id: ${requestIdFrom(undefined)}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Caller } from "@/lib/server/backend/log-backend";
 import { isAdminPrincipal, type Principal } from "@/lib/server/auth/identity-provider";
 import { readCookie, SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
+import { noteCaller } from "@/lib/server/ops/request-context";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { HttpError, toErrorResponse } from "./errors";
 import { assertSameOrigin, parseWith } from "./request-guards";
@@ -78,6 +79,8 @@ function handle<P extends z.ZodType, S>(
       if (options.mutation) assertSameOrigin(request);
       runtime = await getRuntime();
       signedIn = await authenticate(request, runtime);
+      const caller = (signedIn as Partial<SignedIn>).caller;
+      if (caller) noteCaller(caller); // for the request log
       const params = (
         options.params ? parseWith(options.params, await context.params, "path") : {}
       ) as z.infer<P>;

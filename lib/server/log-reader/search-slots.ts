@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/server/ops/metrics";
 
 /** No slot for this search now: the message says why, `retryAfterSeconds` when to try again. */
 export class SearchBusyError extends Error {
@@ -43,6 +44,7 @@ export class SearchSlots {
   reserve(user: string): SearchSlot {
     const mine = this.perUser.get(user) ?? 0;
     if (mine >= this.limits.perUser) {
+      metrics().searchRefused.inc({ reason: "per_user" });
       throw new SearchBusyError(
         `You already have ${mine} searches running, the most one person may run at a time. ` +
           "Let one finish or stop it, then search again.",
@@ -51,6 +53,7 @@ export class SearchSlots {
     }
     const runsNow = this.running < this.limits.running && this.waiting.length === 0;
     if (!runsNow && this.waiting.length >= this.limits.queue) {
+      metrics().searchRefused.inc({ reason: "queue_full" });
       throw new SearchBusyError(
         `The server is busy with other searches (${this.running} running, ${this.waiting.length} ` +
           "waiting). Try again in a few seconds.",

@@ -3,6 +3,7 @@ import "server-only";
 import http, { type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
 
+import { timeUpstream } from "@/lib/server/ops/metrics";
 import { TransportError } from "./swift-errors";
 import { pump } from "./swift-pump";
 
@@ -62,7 +63,8 @@ export function sendRequest(agents: Agents, request: HttpRequest): Promise<HttpE
   else if (method === "PUT" || method === "POST") headers["content-length"] = 0;
   if (holdBack) headers.expect = "100-continue";
 
-  return new Promise((resolve, reject) => {
+  const settle = timeUpstream("swift", method);
+  const exchange = new Promise<HttpExchange>((resolve, reject) => {
     let bodyStarted = false;
     let answered = false;
     let producerError: unknown;
@@ -120,4 +122,10 @@ export function sendRequest(agents: Agents, request: HttpRequest): Promise<HttpE
       });
     });
   });
+  // Timed until the answer's headers; a failure without an answer counts as an error of Swift's.
+  exchange.then(
+    ({ res }) => settle(res.statusCode ?? 0),
+    (error: unknown) => settle((error as { code?: string }).code === "TIMEOUT" ? "timeout" : "unreachable"),
+  );
+  return exchange;
 }

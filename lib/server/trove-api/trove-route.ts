@@ -4,6 +4,7 @@ import { instanceIdSchema } from "@/lib/schemas/instance";
 import type { Caller } from "@/lib/server/backend/log-backend";
 import { BodyIncompleteError, BodyTooLargeError, readBodyText } from "@/lib/server/http/request-body";
 import { requestOrigin } from "@/lib/server/http/request-origin";
+import { noteCaller } from "@/lib/server/ops/request-context";
 import { getRuntime, type Runtime } from "@/lib/server/runtime";
 import { malformedBody, tenantMismatch, toFaultResponse, TroveFault, unsupportedMediaType } from "./faults";
 import { callerFromToken } from "./token-auth";
@@ -38,6 +39,7 @@ export function troveRoute(handler: (context: TroveContext) => Promise<Response>
     try {
       const runtime = await getRuntime();
       const caller = await callerFromToken(runtime, request.headers.get("x-auth-token"));
+      noteCaller(caller); // for the request log
       const params = await context.params;
       const project = projectSchema.safeParse(params);
       if (!project.success || project.data.project_id !== caller.projectId)

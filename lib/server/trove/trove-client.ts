@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { guestLogSchema, type GuestLog, type LogAction } from "@/lib/schemas/log";
+import { timeUpstream } from "@/lib/server/ops/metrics";
 import { readTroveFault } from "./trove-faults";
 
 /** The fields of Trove's instance we use (Trove sends many more). */
@@ -114,6 +115,7 @@ async function call<T>(
   const url = `${endpoint.url.replace(/\/+$/, "")}${path}`;
   let response: Response;
   let text: string;
+  const settle = timeUpstream("trove", body === undefined ? "GET" : "POST");
   try {
     response = await fetch(url, {
       method: body === undefined ? "GET" : "POST",
@@ -126,7 +128,9 @@ async function call<T>(
       signal: AbortSignal.timeout(endpoint.timeoutMs),
     });
     text = await response.text(); // the same deadline covers the body
+    settle(response.status);
   } catch (error) {
+    settle((error as Error).name === "TimeoutError" ? "timeout" : "unreachable");
     const cause = (error as Error).cause as Error | undefined;
     throw new TroveCallError(
       503,

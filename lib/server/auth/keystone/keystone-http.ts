@@ -1,4 +1,5 @@
 import "server-only";
+import { timeUpstream } from "@/lib/server/ops/metrics";
 import { IdentityError } from "../identity-error";
 
 export interface KeystoneResponse {
@@ -39,6 +40,7 @@ export async function keystoneFetch(
   if (request.body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   let text: string;
+  const settle = timeUpstream("keystone", request.method);
   try {
     response = await fetch(url, {
       method: request.method,
@@ -48,8 +50,10 @@ export async function keystoneFetch(
       redirect: "error",
     });
     text = await response.text();
+    settle(response.status);
   } catch (error) {
     const name = (error as Error).name;
+    settle(name === "TimeoutError" || name === "AbortError" ? "timeout" : "unreachable");
     if (name === "TimeoutError" || name === "AbortError") {
       throw new IdentityError(
         503,
