@@ -26,6 +26,7 @@ await app.prepare();
 
 const frontDoor = createFrontDoor({
   trustProxy: settings.TROVE_LOGS_TRUST_PROXY,
+  replicaName: settings.TROVE_LOGS_REPLICA_NAME,
   handle: app.getRequestHandler(),
 });
 // A request must arrive briskly (headers within 20 s, a body of at most 64 KiB within 60 s): a client

@@ -14,6 +14,7 @@ import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
 import { describeError } from "@/lib/server/http/errors";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
 import { ensurePrivateDir } from "@/lib/server/private-paths";
+import { SharedCache } from "@/lib/server/shared/shared-cache";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
 export interface Runtime {
@@ -41,7 +42,11 @@ async function createRuntime(): Promise<Runtime> {
     configFile: settings.TROVE_LOGS_CONFIG,
     dataDir: settings.TROVE_LOGS_DATA_DIR,
   });
+  const shared = settings.TROVE_LOGS_MEMCACHED
+    ? new SharedCache({ servers: settings.TROVE_LOGS_MEMCACHED })
+    : undefined;
   const { identity, sessions, keystone } = await createIdentity({
+    shared,
     env: settings,
     sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
     projects: config.projects,
@@ -93,6 +98,7 @@ async function createRuntime(): Promise<Runtime> {
       await writers?.stop();
       await engine.close();
       await objects.close();
+      shared?.close();
     },
   };
 }

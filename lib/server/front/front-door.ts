@@ -18,6 +18,8 @@ export type NodeHandler = (request: IncomingMessage, response: ServerResponse) =
 
 export interface FrontDoorOptions {
   trustProxy: boolean;
+  /** TROVE_LOGS_REPLICA_NAME: answered as X-Served-By, so an operator sees which replica answered. */
+  replicaName?: string;
   /** The app (Next's request handler). */
   handle: NodeHandler;
 }
@@ -55,6 +57,7 @@ export function createFrontDoor(options: FrontDoorOptions) {
     keepDeclaredLength(response);
     const nonce = createNonce();
     for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
+    if (options.replicaName) response.setHeader("X-Served-By", options.replicaName);
     const refusal =
       checkRequestLine(request.method ?? "", request.url ?? "") ??
       checkDeclaredLength(request.headers["content-length"]);
