@@ -39,6 +39,11 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Seconds a replica's publish lease lives without renewal (renewed every third of it while the
+   * publish runs): how long a crashed replica's publish blocks another from taking over.
+   */
+  TROVE_LOGS_PUBLISH_LEASE_TTL: z.coerce.number().int().min(2).max(3600).default(30),
   /** Names this replica in an X-Served-By response header (unset: no header). */
   TROVE_LOGS_REPLICA_NAME: z.preprocess(
     emptyAsUndefined,

@@ -14,6 +14,7 @@ import { GuestLogEngine } from "@/lib/server/engine/guest-log-engine";
 import { describeError } from "@/lib/server/http/errors";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
 import { ensurePrivateDir } from "@/lib/server/private-paths";
+import { MemcachedLease } from "@/lib/server/shared/memcached-lease";
 import { SharedCache } from "@/lib/server/shared/shared-cache";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
@@ -33,6 +34,9 @@ export interface Runtime {
   keystone?: KeystoneAccess;
   stop(): Promise<void>;
 }
+
+/** How long a publish waits for another replica's publish of the same log (then 409). */
+const PUBLISH_LEASE_WAIT_MS = 10 * 60_000;
 
 async function createRuntime(): Promise<Runtime> {
   const settings = env();
@@ -62,6 +66,14 @@ async function createRuntime(): Promise<Runtime> {
   const store = objects.store;
   const engine = new GuestLogEngine({
     store,
+    // Replicas write into the same accounts: one publish of a log at a time among all of them.
+    ...(shared && {
+      lease: new MemcachedLease({
+        cache: shared,
+        ttlSeconds: settings.TROVE_LOGS_PUBLISH_LEASE_TTL,
+        maxWaitMs: PUBLISH_LEASE_WAIT_MS,
+      }),
+    }),
     instances: config.instances,
     settingsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "log-settings.json"),
     recordsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "instances.json"),
@@ -88,7 +100,7 @@ async function createRuntime(): Promise<Runtime> {
         })
       : createEmbeddedBackend(engine, config.exposedLogs),
     objectStore: objects.description,
-    publishJobs: new PublishJobs(describeError),
+    publishJobs: new PublishJobs(describeError, shared),
     engine,
     identity,
     sessions,
