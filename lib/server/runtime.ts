@@ -68,6 +68,7 @@ async function createRuntime(): Promise<Runtime> {
     store,
     // Replicas write into the same accounts: one publish of a log at a time among all of them.
     ...(shared && {
+      sharedStore: true,
       lease: new MemcachedLease({
         cache: shared,
         ttlSeconds: settings.TROVE_LOGS_PUBLISH_LEASE_TTL,

@@ -55,6 +55,8 @@ export interface EngineOptions {
   store: ObjectStore;
   /** Replicas sharing the account: a publish of one log runs in one of them at a time. */
   lease?: PublishLease;
+  /** Replicas publish into the same store: published state is re-checked against the metafile. */
+  sharedStore?: boolean;
   instances: EngineInstance[];
   settingsFile: string;
   /** Where instances' created/updated times are kept (in memory only without it). */

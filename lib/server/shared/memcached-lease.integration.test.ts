@@ -34,7 +34,7 @@ function replica() {
   const cache = testSharedCache(namespace);
   caches.push(cache);
   const lease = new MemcachedLease({ cache, ttlSeconds: TTL_SECONDS, maxWaitMs: 60_000 });
-  return makeEngine(workspace, { limit: 4096, lease });
+  return makeEngine(workspace, { limit: 4096, lease, sharedStore: true });
 }
 
 beforeEach(() => {
@@ -45,6 +45,17 @@ afterEach(async () => workspace.cleanup());
 afterAll(() => caches.forEach((cache) => cache.close()));
 
 describe("publish lease shared by replicas", () => {
+  it("a replica shows what another published and discarded since it last looked", async () => {
+    writeLog(general(), lines(0, 500));
+    const [a, b] = [replica(), replica()];
+    const show = (engine: ReturnType<typeof replica>) => engine.logAction(MEMBER, MYSQL, { name: "general" });
+    expect(await show(b)).toMatchObject({ published: 0 });
+    const published = await a.logAction(MEMBER, MYSQL, { name: "general", publish: true });
+    expect(await show(b)).toMatchObject({ status: "Published", published: published.published, pending: 0 });
+    await a.logAction(MEMBER, MYSQL, { name: "general", discard: true });
+    expect(await show(b)).toMatchObject({ published: 0 });
+  });
+
   it("two replicas publishing one log at once: byte-exact, no object twice", async () => {
     writeLog(general(), lines(0, 2000));
     const [a, b] = [replica(), replica()];
