@@ -57,6 +57,11 @@ export default defineConfig({
       use: { baseURL: run.configured.url },
     },
     {
+      // Three replicas behind haproxy with Keystone, Swift and memcached: started by the spec itself.
+      name: "replicas",
+      testMatch: /\/e2e\/replicas\/.*\.spec\.ts/,
+    },
+    {
       name: "keystone-api",
       testMatch: /\/e2e\/api\/keystone-.*\.spec\.ts/,
       use: { baseURL: keystoneServer.url },

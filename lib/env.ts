@@ -24,6 +24,34 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().min(32, "must be at least 32 characters").optional(),
   ),
+  /**
+   * memcached servers (`host:port[,host:port…]`) shared by several replicas: sessions, background
+   * publish progress and publish leases live there. Unset: sessions in the data directory, the rest in
+   * the process (one replica).
+   */
+  TROVE_LOGS_MEMCACHED: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9.\-\[\]:]+:\d{1,5}(,[A-Za-z0-9.\-\[\]:]+:\d{1,5})*$/,
+        "must be host:port[,host:port…]",
+      )
+      .optional(),
+  ),
+  /**
+   * Seconds a replica's publish lease lives without renewal (renewed every third of it while the
+   * publish runs): how long a crashed replica's publish blocks another from taking over.
+   */
+  TROVE_LOGS_PUBLISH_LEASE_TTL: z.coerce.number().int().min(2).max(3600).default(30),
+  /** Names this replica in an X-Served-By response header (unset: no header). */
+  TROVE_LOGS_REPLICA_NAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes or underscores")
+      .optional(),
+  ),
   /** Session lifetime in seconds. */
   TROVE_LOGS_SESSION_TTL: z.coerce.number().int().min(60).max(604_800).default(43_200),
   /** `auto` marks cookies Secure when the request came over https. */

@@ -40,4 +40,3 @@ export function formatUtcTime(iso: string): string {
   if (Number.isNaN(time.getTime())) return iso;
   return `${time.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
-

@@ -13,7 +13,9 @@ SWIFT_STARTED_HERE=0
 KEYSTONE_STARTED_HERE=0
 MARIADB_STARTED_HERE=0
 POSTGRESQL_STARTED_HERE=0
+MEMCACHED_STARTED_HERE=0
 stop_services() {
+  if ((MEMCACHED_STARTED_HERE)); then bash scripts/services/memcached.sh stop || true; fi
   if ((TROVE_STARTED_HERE)); then bash scripts/services/trove.sh stop || true; fi
   if ((SWIFT_STARTED_HERE)); then bash scripts/services/swift.sh stop || true; fi
   if ((KEYSTONE_STARTED_HERE)); then bash scripts/services/keystone.sh stop || true; fi
@@ -48,6 +50,9 @@ bash scripts/services/mariadb.sh status >/dev/null 2>&1 || MARIADB_STARTED_HERE=
 eval "$(bash scripts/services/mariadb.sh start | grep '^export TROVE_LOGS_TEST_MARIADB_')"
 bash scripts/services/postgresql.sh status >/dev/null 2>&1 || POSTGRESQL_STARTED_HERE=1
 eval "$(bash scripts/services/postgresql.sh start | grep '^export TROVE_LOGS_TEST_POSTGRESQL_')"
+step "memcached (the store replicas share: sessions, publish progress and leases)"
+bash scripts/services/memcached.sh status >/dev/null 2>&1 || MEMCACHED_STARTED_HERE=1
+eval "$(bash scripts/services/memcached.sh start | grep '^export TROVE_LOGS_TEST_MEMCACHED')"
 step "Unit and contract tests (vitest)"; npx vitest run
 step "Chromium";     bash scripts/ensure-chromium.sh
 step "Build";        npx next build

@@ -36,6 +36,7 @@ const readiness = createReadiness(() => runtimeHolder.__troveLogsRuntime);
 
 const frontDoor = createFrontDoor({
   trustProxy: settings.TROVE_LOGS_TRUST_PROXY,
+  replicaName: settings.TROVE_LOGS_REPLICA_NAME,
   handle: app.getRequestHandler(),
   requestLog: {
     routeOf: loadRoutePatterns(join(process.cwd(), ".next")),

@@ -15,6 +15,8 @@ import { describeError } from "@/lib/server/http/errors";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
 import { ensurePrivateDir } from "@/lib/server/private-paths";
+import { MemcachedLease } from "@/lib/server/shared/memcached-lease";
+import { SharedCache } from "@/lib/server/shared/shared-cache";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
 export interface Runtime {
@@ -36,6 +38,9 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** How long a publish waits for another replica's publish of the same log (then 409). */
+const PUBLISH_LEASE_WAIT_MS = 10 * 60_000;
+
 async function createRuntime(): Promise<Runtime> {
   const settings = env();
   // 0700, and tightened if an older version left it open: nothing below is for other users.
@@ -44,7 +49,11 @@ async function createRuntime(): Promise<Runtime> {
     configFile: settings.TROVE_LOGS_CONFIG,
     dataDir: settings.TROVE_LOGS_DATA_DIR,
   });
+  const shared = settings.TROVE_LOGS_MEMCACHED
+    ? new SharedCache({ servers: settings.TROVE_LOGS_MEMCACHED })
+    : undefined;
   const { identity, sessions, keystone } = await createIdentity({
+    shared,
     env: settings,
     sessionSecret: loadSessionSecret(settings.TROVE_LOGS_DATA_DIR, settings.TROVE_LOGS_SESSION_SECRET),
     projects: config.projects,
@@ -60,6 +69,15 @@ async function createRuntime(): Promise<Runtime> {
   const store = objects.store;
   const engine = new GuestLogEngine({
     store,
+    // Replicas write into the same accounts: one publish of a log at a time among all of them.
+    ...(shared && {
+      sharedStore: true,
+      lease: new MemcachedLease({
+        cache: shared,
+        ttlSeconds: settings.TROVE_LOGS_PUBLISH_LEASE_TTL,
+        maxWaitMs: PUBLISH_LEASE_WAIT_MS,
+      }),
+    }),
     instances: config.instances,
     settingsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "log-settings.json"),
     recordsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "instances.json"),
@@ -87,7 +105,7 @@ async function createRuntime(): Promise<Runtime> {
       : createEmbeddedBackend(engine, config.exposedLogs, { limit: config.limit }),
     objectStore: objects.description,
     store,
-    publishJobs: new PublishJobs(describeError),
+    publishJobs: new PublishJobs(describeError, shared),
     engine,
     identity,
     sessions,
@@ -97,6 +115,7 @@ async function createRuntime(): Promise<Runtime> {
       await writers?.stop();
       await engine.close();
       await objects.close();
+      shared?.close();
     },
   };
 }

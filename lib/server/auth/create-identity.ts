@@ -10,6 +10,8 @@ import { ServiceTokenProvider } from "./keystone/service-token";
 import { LocalIdentity } from "./local-identity";
 import { LocalIdentityProvider } from "./local-identity-provider";
 import { LoginThrottle } from "./login-throttle";
+import type { SharedCache } from "@/lib/server/shared/shared-cache";
+import { MemcachedSessionStore } from "./memcached-session-store";
 import { ServerSessionStore } from "./server-session-store";
 import type { SessionStore } from "./session-store";
 import { ThrottledIdentity } from "./throttled-identity";
@@ -32,6 +34,8 @@ export interface IdentitySetup {
   sessionSecret: string;
   projects: Array<{ id: string; name: string }>;
   announce(message: string): void;
+  /** Set when replicas share memcached (TROVE_LOGS_MEMCACHED): sessions go there. */
+  shared?: SharedCache;
 }
 
 function keystoneAccess(settings: Env): KeystoneAccess | undefined {
@@ -128,11 +132,17 @@ export async function createIdentity(setup: IdentitySetup): Promise<Identity> {
   const identity = new ThrottledIdentity(await identityProvider(setup, keystone), loginThrottle(settings));
   return {
     identity,
-    sessions: new ServerSessionStore({
-      dir: join(settings.TROVE_LOGS_DATA_DIR, "sessions"),
-      secret: setup.sessionSecret,
-      ttlSeconds: settings.TROVE_LOGS_SESSION_TTL,
-    }),
+    sessions: setup.shared
+      ? new MemcachedSessionStore({
+          cache: setup.shared,
+          secret: setup.sessionSecret,
+          ttlSeconds: settings.TROVE_LOGS_SESSION_TTL,
+        })
+      : new ServerSessionStore({
+          dir: join(settings.TROVE_LOGS_DATA_DIR, "sessions"),
+          secret: setup.sessionSecret,
+          ttlSeconds: settings.TROVE_LOGS_SESSION_TTL,
+        }),
     keystone,
   };
 }

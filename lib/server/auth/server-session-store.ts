@@ -3,23 +3,10 @@ import Database from "better-sqlite3";
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { LRUCache } from "lru-cache";
-import { z } from "zod";
 import type { Principal } from "./identity-provider";
-import { keystoneCatalogSchema } from "./keystone/keystone-catalog";
+import { principalSchema } from "./principal-schema";
 import { SessionIdCookie } from "./session-id-cookie";
 import type { SessionStore } from "./session-store";
-
-const principalSchema = z.object({
-  userId: z.string(),
-  userName: z.string(),
-  projectId: z.string(),
-  projectName: z.string(),
-  roles: z.array(z.string()),
-  projects: z.array(z.object({ id: z.string(), name: z.string() })),
-  token: z.string().optional(),
-  catalog: keystoneCatalogSchema.optional(),
-  expiresAt: z.number(),
-});
 
 export interface ServerSessionStoreOptions {
   /** Directory for `sessions.sqlite` (created 0700; the file 0600). */

@@ -15,6 +15,7 @@ import { discardLog, publishLog, restartDatastore, switchLog } from "./instance-
 import { isExposed } from "./log-definitions";
 import { LogSettings } from "./log-settings";
 import { KeyedLock } from "./keyed-lock";
+import type { PublishLease } from "./publish-lease";
 
 export interface EngineInstance {
   id: string;
@@ -53,6 +54,10 @@ export interface Caller {
 
 export interface EngineOptions {
   store: ObjectStore;
+  /** Replicas sharing the account: a publish of one log runs in one of them at a time. */
+  lease?: PublishLease;
+  /** Replicas publish into the same store: published state is re-checked against the metafile. */
+  sharedStore?: boolean;
   instances: EngineInstance[];
   settingsFile: string;
   /** Where instances' created/updated times are kept (in memory only without it). */
@@ -194,11 +199,14 @@ export class GuestLogEngine {
       await this.locks.run(`${instanceId}#datastore`, () => switchLog(entry, log, on));
     }
     if (action.discard || action.publish) {
-      await this.locks.run(`${instanceId}/${log.name}`, async () => {
+      const key = `${instanceId}/${log.name}`;
+      const work = async () => {
         await refreshEntry(entry);
         if (action.discard) await discardLog(entry, log);
         if (action.publish) await trackPublish(() => publishLog(entry, log, onProgress));
-      });
+      };
+      const lease = this.options.lease;
+      await this.locks.run(key, () => (lease ? lease.hold(key, work) : work()));
     }
     return this.show(log, await refreshEntry(entry));
   }

@@ -27,6 +27,11 @@ export interface GuestLogDeps {
   limit: number;
   expiry: number;
   nowMillis: () => number;
+  /**
+   * Other processes (replicas) publish into the same store: what was published is re-read when the
+   * metafile changed (its etag), not kept from this process's last look.
+   */
+  sharedStore?: boolean;
 }
 
 export interface PublishProgress {
@@ -42,6 +47,8 @@ export class GuestLogFile {
   readonly timeIndex: string;
   private readonly namer: ObjectNamer;
   private state?: Promise<PublishedState>;
+  /** The metafile's etag when `state` was read (sharedStore only). */
+  private stateTag?: string;
   private progress?: PublishProgress;
   private currentFile: string;
 
@@ -84,11 +91,28 @@ export class GuestLogFile {
   }
 
   async published(): Promise<PublishedState> {
+    if (this.deps.sharedStore) {
+      const tag = await this.metafileTag();
+      if (tag !== this.stateTag) this.state = undefined;
+      this.stateTag = tag;
+    }
     this.state ??= loadPublishedState(this.location, this.prefix, this.metafile).catch((error: unknown) => {
       this.state = undefined;
       throw error;
     });
     return this.state;
+  }
+
+  /** Every publish and discard rewrites or deletes the metafile: its etag tells another replica's change. */
+  private async metafileTag(): Promise<string> {
+    const { store, account, container } = this.location;
+    try {
+      const info = await store.headObject(account, container, this.metafile);
+      return `${info.etag}:${info.lastModified}`;
+    } catch (error) {
+      if (isNotFound(error)) return "absent";
+      throw error;
+    }
   }
 
   private async isRotated(state: PublishedState, size: number | undefined): Promise<boolean> {

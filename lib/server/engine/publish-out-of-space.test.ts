@@ -98,18 +98,19 @@ describe("publishing into a full local store", () => {
       publisher.logAction(MEMBER, MYSQL, { name: "general", publish: true }, onProgress),
     );
     await expect(job.finished).rejects.toMatchObject({ status: 507 });
-    expect(jobs.failure(key)).toMatchObject({
+    const { failure } = await jobs.view(key);
+    expect(failure).toMatchObject({
       message: expect.stringMatching(/^The object store is out of space: /),
       reference: expect.any(String),
     });
-    expect(jobs.failure(key)!.message).not.toContain("/");
+    expect(failure!.message).not.toContain("/");
 
     rmSync(ballast());
     const again = jobs.start(key, content.length, (onProgress) =>
       publisher.logAction(MEMBER, MYSQL, { name: "general", publish: true }, onProgress),
     );
     expect((await again.finished).status).toBe("Published");
-    expect(jobs.failure(key)).toBeUndefined();
+    expect((await jobs.view(key)).failure).toBeUndefined();
     await expectExactCopy(publisher, store, general());
   });
 });

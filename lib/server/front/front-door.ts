@@ -21,6 +21,8 @@ export type NodeHandler = (request: IncomingMessage, response: ServerResponse) =
 
 export interface FrontDoorOptions {
   trustProxy: boolean;
+  /** TROVE_LOGS_REPLICA_NAME: answered as X-Served-By, so an operator sees which replica answered. */
+  replicaName?: string;
   /** The app (Next's request handler). */
   handle: NodeHandler;
   /** Metrics and the JSON request log, per request. */
@@ -72,6 +74,7 @@ function serve(options: FrontDoorOptions, request: IncomingMessage, response: Se
   keepDeclaredLength(response);
   const nonce = createNonce();
   for (const [name, value] of Object.entries(securityHeaders(nonce))) response.setHeader(name, value);
+  if (options.replicaName) response.setHeader("X-Served-By", options.replicaName);
   const refusal =
     checkRequestLine(request.method ?? "", request.url ?? "") ??
     checkDeclaredLength(request.headers["content-length"]);

@@ -5,6 +5,7 @@ import { isIdentityError } from "@/lib/server/auth/identity-error";
 import { isEngineError, type EngineError } from "@/lib/server/engine/errors";
 import { detailOf, logWithReference, withoutInternals } from "@/lib/server/error-reference";
 import { isObjectStoreError } from "@/lib/server/object-store/object-store";
+import { isSharedCacheError } from "@/lib/server/shared/shared-cache";
 import { isTroveCallError } from "@/lib/server/trove/trove-client";
 import { storeFailure, type Failure } from "./store-failures";
 
@@ -89,6 +90,15 @@ function knownFailure(error: unknown): Failure | undefined {
     return { status, code, message: error.message, detail: detailOf(error), reference: error.reference };
   }
   if (isObjectStoreError(error)) return storeFailure(error);
+  if (isSharedCacheError(error)) {
+    // Sessions and publish leases live there: without it no replica can tell who is signed in.
+    return {
+      status: 503,
+      code: "service_unavailable",
+      message: "The shared session store (memcached) is not answering; try again in a moment.",
+      detail: error.message,
+    };
+  }
   if (isTroveCallError(error)) {
     const code = STATUS_CODES[error.status] ?? "service_unavailable";
     return {

@@ -10,15 +10,14 @@ import type { Runtime } from "@/lib/server/runtime";
  * Trove's log object plus what the dashboard shows: exposure, a running publish, the last failures,
  * and whose account the caller's copy is in.
  */
-export function toLogDetails(
+export async function toLogDetails(
   runtime: Runtime,
   caller: Caller,
   instance: Instance,
   log: GuestLog,
-): LogDetails {
-  const key = PublishJobs.key(instance.id, log.name);
-  const job = runtime.publishJobs.get(key);
-  const failure = runtime.publishJobs.failure(key);
+): Promise<LogDetails> {
+  // Shared by replicas when memcached is configured: a publish running on another one shows here.
+  const { job, failure } = await runtime.publishJobs.view(PublishJobs.key(instance.id, log.name));
   const fault = runtime.engine.logFault(instance.id, log.name);
   return {
     ...log,

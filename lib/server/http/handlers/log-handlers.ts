@@ -29,7 +29,9 @@ export const listLogsHandler = (scope: Scope) =>
       const logs = await runtime.backend.listLogs(caller, params.id);
       if (query.details === "0") return json({ logs });
       const instance = await runtime.backend.getInstance(caller, params.id);
-      return json({ logs: logs.map((log) => toLogDetails(runtime, caller, instance, log)) });
+      return json({
+        logs: await Promise.all(logs.map((log) => toLogDetails(runtime, caller, instance, log))),
+      });
     },
   );
 
@@ -64,8 +66,8 @@ export const logActionHandler = (scope: Scope) =>
         new Promise<undefined>((done) => setTimeout(done, MOMENT_MS)),
       ]);
       if (outcome && "error" in outcome) throw outcome.error; // failed at once: answer with the reason
-      if (outcome) return json({ log: toLogDetails(runtime, caller, instance, outcome.log) });
+      if (outcome) return json({ log: await toLogDetails(runtime, caller, instance, outcome.log) });
       const now = await runtime.backend.logAction(caller, params.id, { name: action.name });
-      return json({ log: toLogDetails(runtime, caller, instance, now) }, 202);
+      return json({ log: await toLogDetails(runtime, caller, instance, now) }, 202);
     },
   );

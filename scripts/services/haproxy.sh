@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Debian's `haproxy` in front of Trove Logs replicas on 127.0.0.1: round-robin, no stickiness, each
+# request to the next replica (the replicas test; a sample for operators).
+#
+#   HAPROXY_BACKENDS=127.0.0.1:3561,127.0.0.1:3562 bash scripts/services/haproxy.sh start
+#   bash scripts/services/haproxy.sh stop|status|env
+#
+# Port: HAPROXY_PORT (default 3560). Everything lives under
+# $TROVE_LOGS_SERVICES_DIR/haproxy-<port> (default /tmp/trove-logs-services/haproxy-3560): haproxy.cfg,
+# pids/, logs/. Health checks (GET /api/auth/config every 500 ms) take a stopped replica out of the
+# rotation within a second and put it back when it answers again.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SERVICE=haproxy
+# shellcheck source=common.sh
+source "$HERE/common.sh"
+PORT=${HAPROXY_PORT:-3560}
+RUN=${TROVE_LOGS_SERVICES_DIR:-/tmp/trove-logs-services}/haproxy-$PORT
+PIDS=$RUN/pids
+LOGS=$RUN/logs
+CONFIG=$RUN/haproxy.cfg
+
+write_config() {
+  local backends=${HAPROXY_BACKENDS:-} index=0 server
+  [[ -n $backends ]] || die "set HAPROXY_BACKENDS=host:port[,host:port…] (the replicas)"
+  {
+    cat <<CFG
+global
+  maxconn 2048
+
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 300s
+  timeout server 300s
+  # A request whose replica just died is sent to another one (the connection failed: nothing was sent).
+  retries 2
+  option redispatch
+  option forwardfor
+
+frontend dashboard
+  bind 127.0.0.1:$PORT
+  default_backend replicas
+
+backend replicas
+  balance roundrobin
+  option httpchk GET /api/auth/config
+  default-server check inter 500 fall 1 rise 1
+CFG
+    IFS=, read -ra servers <<<"$backends"
+    for server in "${servers[@]}"; do
+      index=$((index + 1))
+      echo "  server replica-$index $server"
+    done
+  } >"$CONFIG"
+}
+
+start() {
+  mkdir -p "$PIDS" "$LOGS"
+  clean_stale_pids haproxy
+  if running_pid haproxy >/dev/null; then
+    say "already running (pid $(pid_of haproxy)) on 127.0.0.1:$PORT"
+    echo "export TROVE_LOGS_TEST_HAPROXY_URL=http://127.0.0.1:$PORT"
+    return 0
+  fi
+  port_open "$PORT" && die "port $PORT is taken by another process; set HAPROXY_PORT"
+  ensure_packages haproxy
+  write_config
+  haproxy -c -q -f "$CONFIG" || die "invalid configuration $CONFIG"
+  # -db: in the foreground (launch keeps it in its own session, with its pid file).
+  launch haproxy haproxy -db -f "$CONFIG"
+  local waited=0
+  until port_open "$PORT"; do
+    running_pid haproxy >/dev/null || {
+      tail -20 "$LOGS/haproxy.log" >&2
+      die "haproxy exited (log: $LOGS/haproxy.log)"
+    }
+    ((waited++ < 100)) || die "haproxy does not listen on 127.0.0.1:$PORT"
+    sleep 0.1
+  done
+  say "ready on 127.0.0.1:$PORT"
+  echo "export TROVE_LOGS_TEST_HAPROXY_URL=http://127.0.0.1:$PORT"
+}
+
+case ${1:-} in
+  start) start ;;
+  stop)
+    mkdir -p "$PIDS"
+    stop_daemon haproxy
+    say "stopped"
+    ;;
+  status)
+    if running_pid haproxy >/dev/null && port_open "$PORT"; then
+      say "running (pid $(pid_of haproxy)) on 127.0.0.1:$PORT"
+    else
+      say "not running"
+      exit 1
+    fi
+    ;;
+  env) echo "export TROVE_LOGS_TEST_HAPROXY_URL=http://127.0.0.1:$PORT" ;;
+  *) die "usage: $0 start|stop|status|env" ;;
+esac
