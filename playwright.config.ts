@@ -29,6 +29,8 @@ const server = (port: number, env: Record<string, string>) => ({
     PORT: String(port),
     TROVE_LOGS_ADMIN_PASSWORD: run.passwords.admin,
     TROVE_LOGS_DEMO_PASSWORD: run.passwords.demo,
+    // One JSON line per request would bury the test output; e2e/api/ops-process.spec.ts checks the log.
+    TROVE_LOGS_ACCESS_LOG: "0",
     ...env,
   },
 });

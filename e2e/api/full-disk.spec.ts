@@ -81,7 +81,9 @@ test("a publish that fills the disk answers 507 saying so, logs why under a refe
     507,
     /^The object store is out of space: the disk of its data directory is full\. What was published is kept; publish again once space is freed\.$/,
   );
-  expect(server!.output()).toMatch(new RegExp(`error ${error.reference}: .*\\n?.*ENOSPC`));
+  expect(server!.output()).toMatch(
+    new RegExp(`error ${error.reference}( \\(request [^)]+\\))?: .*\\n?.*ENOSPC`),
+  );
   const log = await details();
   expect(log).toMatchObject({
     status: "Partial",

@@ -18,7 +18,13 @@ const levelsSchema = z
         .filter(Boolean),
     ),
   ])
-  .pipe(z.array(severitySchema, { message: "level: give severities such as warning,error" }));
+  .pipe(
+    z.array(
+      z.enum(severitySchema.options, {
+        message: `level: give severities such as warning,error (one of ${severitySchema.options.join(", ")})`,
+      }),
+    ),
+  );
 
 /**
  * `GET …/log/{name}/filter` — the lines of the whole published log that match `q` (literal, or RE2

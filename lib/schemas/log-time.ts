@@ -16,7 +16,10 @@ export const logTimeQuerySchema = z.object({
 export const logTimeJumpSchema = z.object({
   /** First line (1-based) whose entry is at or after `at`; null when the log ends before it. */
   line: z.number().nullable(),
-  /** That entry's own time (ISO, UTC); null when the log has no readable times. */
+  /**
+   * That entry's own time (ISO, UTC); when `line` is null, the log's last time; null when the log has
+   * no readable times.
+   */
   time: z.string().nullable(),
   total_lines: z.number(),
 });

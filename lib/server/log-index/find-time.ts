@@ -83,8 +83,11 @@ export async function findTime(log: PublishedLog, format: LogFormat, at: number)
   const total = index.totalLines;
   if (!index.objects.some((object) => object.first !== undefined))
     return { line: null, time: null, total_lines: total };
+  // Past the end, `time` says when the log ends (so the reader hears "ends before", not "no times").
+  const lastTimes = index.objects.flatMap((object) => (object.last === undefined ? [] : [object.last]));
+  const pastTheEnd = { line: null, time: new Date(Math.max(...lastTimes)).toISOString(), total_lines: total };
   const first = firstReaching(index.objects, at);
-  if (first === -1) return { line: null, time: null, total_lines: total };
+  if (first === -1) return pastTheEnd;
   for (let i = first; i < index.objects.length; i += 1) {
     const object = index.objects[i]!;
     if (object.last === undefined) continue;
@@ -101,5 +104,5 @@ export async function findTime(log: PublishedLog, format: LogFormat, at: number)
       };
     }
   }
-  return { line: null, time: null, total_lines: total };
+  return pastTheEnd;
 }

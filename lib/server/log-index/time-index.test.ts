@@ -44,12 +44,15 @@ function mariadbGeneral(seconds: number, from = T0): string {
 function expected(format: LogFormat, content: string, at: number) {
   const lines = content.split("\n");
   let entry = 0;
+  let last: number | undefined;
   for (const [i, line] of lines.entries()) {
     if (startsEntry(format, line, lines[i - 1])) entry = i;
     const time = lineTime(format, line);
     if (time !== undefined && time >= at) return { line: entry + 1, time: new Date(time).toISOString() };
+    if (time !== undefined) last = last === undefined ? time : Math.max(last, time);
   }
-  return { line: null, time: null };
+  // Past the end: when the log ends.
+  return { line: null, time: last === undefined ? null : new Date(last).toISOString() };
 }
 
 const general = () => logFile(workspace.dir, "mysql", "general");
@@ -81,10 +84,10 @@ describe("jump to a time", () => {
       });
     }
     expect(await findTime(log, "mysql-general", T0 + 6_000_000)).toEqual({
-      line: null,
-      time: null,
+      ...expected("mysql-general", content, T0 + 6_000_000),
       total_lines: lines,
     });
+    expect((await findTime(log, "mysql-general", T0 + 6_000_000)).time).not.toBeNull();
   });
 
   it("keeps working without the index object (object metadata) and on objects published without either", async () => {
