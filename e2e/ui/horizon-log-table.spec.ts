@@ -24,6 +24,19 @@ test("columns keep their widths as a log changes state; SYS and USER rows line t
   page,
 }, testInfo) => {
   await adminInDemoProject(page);
+  // The demo's general log has no file until it is switched on and its writer has written (as a real
+  // server only creates it when logging starts): switch it on and wait for lines before publishing.
+  const logApi = `/api/instances/${ORDERS_DB}/log`;
+  expect((await page.request.post(logApi, { data: { name: "general", enable: true } })).status()).toBe(200);
+  await expect
+    .poll(
+      async () => {
+        const { logs } = await (await page.request.get(`${logApi}?details=1`)).json();
+        return logs.find((log: { name: string }) => log.name === "general").pending;
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThan(0);
   await page.goto(`/project/instances/${ORDERS_DB}?tab=logs`);
   const general = logRow(page, "general");
   const guest = logRow(page, "guest");

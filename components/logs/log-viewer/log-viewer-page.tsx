@@ -29,7 +29,7 @@ import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
-import { useTopLineUrl } from "./use-top-line-url";
+import { useReturnTop, useTopLineUrl } from "./use-top-line-url";
 import { useViewerUrl } from "./use-viewer-url";
 import { useWrapPreference } from "./use-wrap-preference";
 import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
@@ -52,9 +52,10 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
     [replaceUrl],
   );
+  const returnTop = useReturnTop(initial.top);
   const win = useLogWindow(log, initial.line, {
     deferOpen: Boolean(initial.t) && !initial.line,
-    initialTop: initial.top,
+    initialTop: returnTop,
   });
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { parseLogViewerUrl } from "@/lib/api/log-viewer-url";
 import type { LogViewerUrlState } from "@/lib/paths";
 import type { LineRange } from "./use-viewer-navigation";
 
@@ -35,4 +36,16 @@ export function useTopLineUrl(
     },
     [replaceUrl, atBottomRef],
   );
+}
+
+/**
+ * The line to reopen at: Back restores the page from the router's cache with the props of its first
+ * render, but the address bar (kept current with replaceState) knows the line that was at the top.
+ */
+export function useReturnTop(initialTop: number | undefined): number | undefined {
+  const [top] = useState(() => {
+    if (initialTop || typeof window === "undefined") return initialTop;
+    return parseLogViewerUrl(new URLSearchParams(window.location.search)).top;
+  });
+  return top;
 }
