@@ -37,9 +37,9 @@ const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 /**
  * Sends Swift requests with the token, renewing it once after a 401, and retries where it is safe:
- * GET/HEAD after a connection failure or a 5xx; any request whose body was not consumed after a
- * refused connection or a reset of a reused keep-alive socket. Never after a timeout (it would double the
- * wait) and never once a streamed body has started to flow.
+ * GET/HEAD after a connection failure or a 5xx; a plain write of bytes after a 503; any request whose body
+ * was not consumed after a refused connection or a reset of a reused keep-alive socket. Never after a
+ * timeout (it would double the wait) and never once a streamed body has started to flow.
  */
 export class SwiftClient {
   constructor(
@@ -85,7 +85,7 @@ export class SwiftClient {
         confirming = false;
         continue;
       }
-      if (safe && RETRY_STATUSES.has(status) && retries < RETRY_DELAYS_MS.length) {
+      if (RETRY_STATUSES.has(status) && retries < RETRY_DELAYS_MS.length && mayRepeat(call, status)) {
         exchange.req.destroy();
         await sleep(RETRY_DELAYS_MS[retries++] as number);
         continue;
@@ -114,6 +114,19 @@ export class SwiftClient {
 export async function failure(response: SwiftResponse, subject: Subject, objectBytes?: number) {
   const text = await readBody(response.body, 8 * 1024).catch(() => undefined);
   return statusError(response.status, subject, text, objectBytes);
+}
+
+/**
+ * A 503 is Swift's proxy saying it could not get enough object servers to take the write (a busy one-node
+ * Swift under load answers it now and then). Writing the same bytes again is harmless, unless the body was
+ * a stream (gone), the write is conditional (a second try could meet its own first one) or its upload
+ * order matters (a later try would take a later upload time than writes ordered after it).
+ */
+function mayRepeat(call: SwiftCall, status: number): boolean {
+  if (call.method === "GET" || call.method === "HEAD") return true;
+  const bytesOnly = call.body === undefined || call.body instanceof Uint8Array;
+  const conditional = Object.keys(call.headers ?? {}).some((name) => name.toLowerCase().startsWith("if-"));
+  return status === 503 && call.method !== "DELETE" && bytesOnly && !conditional && !call.onContinue;
 }
 
 function mayRetry(error: TransportError, safe: boolean): boolean {

@@ -163,4 +163,22 @@ describe("swift store transport", () => {
     });
     expect(seen).toEqual(["GET", "GET", "PUT"]);
   });
+
+  it("writes bytes again after a 503, but not a write whose upload order matters", async () => {
+    const seen: string[] = [];
+    const port = await listen(
+      createHttpServer((req, res) => {
+        seen.push(req.url ?? "");
+        req.resume();
+        if (seen.filter((url) => url === req.url).length === 1) return void res.writeHead(503).end("busy");
+        res.writeHead(201, { etag: "9a0364b9e99bb480dd25e1f0284c8555", "content-length": "0" }).end();
+      }),
+    );
+    const store = storeAt(port, 2_000);
+    const stored = await store.putObject("p", "c", "plain", "content");
+    expect(stored.bytes).toBe(7);
+    const ordered = store.putObject("p", "c", "ordered", "content", { onOrdered: () => {} });
+    await expect(ordered).rejects.toMatchObject({ status: 503 });
+    expect(seen).toEqual(["/v1/AUTH_p/c/plain", "/v1/AUTH_p/c/plain", "/v1/AUTH_p/c/ordered"]);
+  });
 });
