@@ -2,11 +2,12 @@
 // (scripts/services/haproxy.sh) on loopback: started, stopped and restarted one by one. Plain Node:
 // the replicas spec (e2e/fixtures/replicas.ts) and bench/replicas.ts both use it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { KeystoneTestEnv } from "./keystone-env";
+import { replicaEnv } from "./replica-config";
 
 export interface ReplicaSetOptions {
   /** The checkout whose build the replicas run. */
@@ -77,28 +78,6 @@ function childrenOf(pid: number): number[] {
   return found;
 }
 
-function writeConfig(dir: string, keystone: KeystoneTestEnv, instanceId: string, logFile: string): string {
-  const configFile = join(dir, "trove-logs.json");
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      guest_log_container_name: "database_logs",
-      guest_log_limit: 65_536,
-      datastores: { mysql: { guest_log_exposed_logs: "general,slow_query" } },
-      instances: [
-        {
-          id: instanceId,
-          name: "replicas-mysql",
-          project_id: keystone.projects.demo,
-          datastore: { type: "mysql", version: "8.0.36" },
-          logs: { general: { file: logFile } },
-        },
-      ],
-    }),
-  );
-  return configFile;
-}
-
 export async function startReplicaSet(options: ReplicaSetOptions): Promise<ReplicaSet> {
   const { root, keystone, haproxyPort, count = 3 } = options;
   const memcached = process.env.TROVE_LOGS_TEST_MEMCACHED;
@@ -110,24 +89,7 @@ export async function startReplicaSet(options: ReplicaSetOptions): Promise<Repli
   mkdirSync(join(dir, "logs"));
   writeFileSync(logFile, "");
   const common = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    TROVE_LOGS_HOST: "127.0.0.1",
-    // One data directory on one host (the engine's log switches); sessions and leases in memcached.
-    TROVE_LOGS_DATA_DIR: join(dir, "data"),
-    TROVE_LOGS_CONFIG: writeConfig(dir, keystone, instanceId, logFile),
-    TROVE_LOGS_SESSION_SECRET: randomBytes(24).toString("hex"),
-    TROVE_LOGS_MEMCACHED: memcached,
-    TROVE_LOGS_PUBLISH_LEASE_TTL: "3",
-    TROVE_LOGS_TRUST_PROXY: "1",
-    TROVE_LOGS_IDENTITY: "keystone",
-    TROVE_LOGS_KEYSTONE_URL: keystone.url,
-    TROVE_LOGS_KEYSTONE_VALIDATION_CACHE: "2",
-    TROVE_LOGS_OBJECT_STORE: "swift",
-    TROVE_LOGS_SERVICE_USER: keystone.service.user,
-    TROVE_LOGS_SERVICE_PASSWORD: keystone.passwords.service,
-    TROVE_LOGS_SERVICE_PROJECT: keystone.service.project,
-    TROVE_LOGS_SEARCH_WORKERS: "1",
+    ...replicaEnv({ dir, keystone, memcached, instanceId, logFile }),
     ...options.env,
   };
   const replicas = Array.from({ length: count }, (_, i) => ({
