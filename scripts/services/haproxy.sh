@@ -7,8 +7,10 @@
 #
 # Port: HAPROXY_PORT (default 3560). Everything lives under
 # $TROVE_LOGS_SERVICES_DIR/haproxy-<port> (default /tmp/trove-logs-services/haproxy-3560): haproxy.cfg,
-# pids/, logs/. Health checks (GET /api/auth/config every 500 ms) take a stopped replica out of the
-# rotation within a second and put it back when it answers again.
+# pids/, logs/. Health checks (GET /readyz every 500 ms) take a stopping replica out of the rotation
+# within a second and put it back when it is ready again; a request that meets a replica going away
+# (connection refused, or closed with no answer) is sent again to another one, so a rolling restart
+# loses nothing (bench/replicas.ts measures it).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,9 +36,14 @@ defaults
   timeout connect 2s
   timeout client 300s
   timeout server 300s
-  # A request whose replica just died is sent to another one (the connection failed: nothing was sent).
-  retries 2
-  option redispatch
+  # /readyz may take up to its own 2 s check time; a slower answer under load is not a dead replica.
+  timeout check 3s
+  # A request whose replica just went away is sent again, to another replica: the connection was
+  # refused (a stopped listener), or closed before any answer (an idle kept-alive connection the
+  # stopping replica closed as the request went out, or one left in its accept queue).
+  retries 3
+  option redispatch 1
+  retry-on conn-failure empty-response
   option forwardfor
 
 frontend dashboard
@@ -45,8 +52,11 @@ frontend dashboard
 
 backend replicas
   balance roundrobin
-  option httpchk GET /api/auth/config
-  default-server check inter 500 fall 1 rise 1
+  # /readyz turns 503 as soon as a replica begins to stop (it finishes what it has meanwhile). Two
+  # failed checks in a row take it out: one slow answer on a busy machine does not empty the backend.
+  option httpchk GET /readyz
+  http-check expect status 200
+  default-server check inter 500 fall 2 rise 1
 CFG
     IFS=, read -ra servers <<<"$backends"
     for server in "${servers[@]}"; do
