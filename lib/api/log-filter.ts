@@ -4,7 +4,12 @@ import type { LogRef } from "./log-viewer";
 import { streamNdjson } from "./ndjson-stream";
 
 export function logFilterUrl(log: LogRef, filter: LogFilterUrlState): string {
-  const params = new URLSearchParams({ q: filter.text, context: String(filter.context) });
+  const params = new URLSearchParams({
+    q: filter.text,
+    regex: filter.regex ? "1" : "0",
+    case: filter.caseSensitive ? "1" : "0",
+    context: String(filter.context),
+  });
   if (filter.levels.length) params.set("level", filter.levels.join(","));
   return `${paths.api.log(log.scope, log.id, log.name, "filter")}?${params}`;
 }
