@@ -39,7 +39,8 @@ export function useViewerFilter(
 
   const { visible } = nav;
   const apply = (filter: LogFilterUrlState) => {
-    const top = active ? filteredTop.current : visible.current.first;
+    // From a filtered view: its top line, or (it showed no lines) the place it was opened for.
+    const top = active ? (filteredTop.current ?? anchorLine) : visible.current.first;
     setAnchorLine(top || null);
     setActive(filter);
     replaceUrl({ filter });
