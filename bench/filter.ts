@@ -63,10 +63,15 @@ function streamGet(app: PublishedApp, path: string, firstMark?: string): Promise
         let tail = "";
         response.on("data", (chunk: Buffer) => {
           bytes += chunk.length;
-          if (firstMark !== undefined) tail = (tail + chunk.toString("utf8")).slice(-4096);
-          if (Number.isNaN(firstMs) && (firstMark === undefined || tail.includes(firstMark))) {
+          // The mark may straddle two chunks: look in the end of the last one too.
+          const text = firstMark === undefined ? "" : chunk.toString("utf8");
+          if (
+            Number.isNaN(firstMs) &&
+            (firstMark === undefined || (tail.slice(-64) + text).includes(firstMark))
+          ) {
             firstMs = now() - started;
           }
+          if (firstMark !== undefined) tail = (tail + text).slice(-4096);
         });
         response.on("end", () => resolve({ firstMs, ms: now() - started, bytes, tail }));
         response.on("error", reject);
