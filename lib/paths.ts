@@ -14,12 +14,16 @@ export interface LogViewerUrlState {
   caseSensitive?: boolean;
   /** The line at the top of the screen when it was left (Back/reload reopens there); kept by the viewer. */
   top?: number;
-  /** Filter mode (`?filter=…&level=error,warning&context=2`): only matching entries are shown. */
+  /** Filter mode (`?filter=…&filter_regex=1&level=error,warning&context=2`): only matching entries are shown. */
   filter?: LogFilterUrlState;
 }
 
 export interface LogFilterUrlState {
   text: string;
+  /** `text` is an RE2 regular expression (`filter_regex=1`), not literal text. */
+  regex?: boolean;
+  /** `text` matches case-sensitively (`filter_case=1`). */
+  caseSensitive?: boolean;
   levels: string[];
   context: number;
 }
@@ -53,6 +57,8 @@ export const paths = {
     if (state.top) query.set("top", String(state.top));
     if (state.filter) {
       query.set("filter", state.filter.text);
+      if (state.filter.regex) query.set("filter_regex", "1");
+      if (state.filter.caseSensitive) query.set("filter_case", "1");
       if (state.filter.levels.length) query.set("level", state.filter.levels.join(","));
       if (state.filter.context) query.set("context", String(state.filter.context));
     }

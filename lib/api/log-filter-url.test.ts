@@ -21,4 +21,16 @@ describe("filter mode in the viewer's URL", () => {
     });
     expect(parseLogViewerUrl({ filter: "", level: "loud" })).toEqual({});
   });
+
+  it("keeps a regular expression and case sensitivity, so the link runs the same filter", () => {
+    const filter = { text: "dead(lock|ly)", regex: true, caseSensitive: true, levels: [], context: 0 };
+    const url = paths.logViewer("admin", "i-1", "error", { filter });
+    expect(url).toBe(
+      "/admin/instances/i-1/logs/error?filter=dead%28lock%7Cly%29&filter_regex=1&filter_case=1",
+    );
+    expect(parseLogViewerUrl(new URL(url, "http://x").searchParams)).toEqual({ filter });
+    expect(parseLogViewerUrl({ filter: "x", filter_regex: "0" })).toEqual({
+      filter: { text: "x", levels: [], context: 0 },
+    });
+  });
 });

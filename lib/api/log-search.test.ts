@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createNdjsonSplitter, logSearchUrl } from "./log-search";
+import { logSearchEventSchema } from "@/lib/schemas/log-view";
+import { logSearchUrl } from "./log-search";
+import { createNdjsonSplitter } from "./ndjson-stream";
 
 describe("createNdjsonSplitter", () => {
   it("yields events as their lines complete, across arbitrary pieces", () => {
-    const splitter = createNdjsonSplitter();
+    const splitter = createNdjsonSplitter(logSearchEventSchema, "search");
     expect(splitter.push('{"type":"match","line":3,"text":"ERROR x"}\n{"type":"prog')).toEqual([
       { type: "match", line: 3, text: "ERROR x" },
     ]);
@@ -15,7 +17,7 @@ describe("createNdjsonSplitter", () => {
   });
 
   it("reports an unreadable line as an error event and skips unknown events", () => {
-    const splitter = createNdjsonSplitter();
+    const splitter = createNdjsonSplitter(logSearchEventSchema, "search");
     expect(splitter.push('{"type":"unknown"}\nnot json\n')).toEqual([
       { type: "error", message: "The search sent an unreadable answer." },
     ]);

@@ -28,7 +28,7 @@ function parseLines(value: string | undefined): Pick<LogViewerUrlState, "line" |
 }
 
 /**
- * The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1&top=N&filter=…&level=…&context=N`);
+ * The viewer's state from its URL (`?line=N[-M]&t=ISO&q=…&regex=1&case=1&top=N&filter=…&filter_regex=1&filter_case=1&level=…&context=N`);
  * anything malformed is ignored.
  */
 export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
@@ -43,7 +43,10 @@ export function parseLogViewerUrl(params: SearchParams): LogViewerUrlState {
     state.regex = first(params, "regex") === "1";
     state.caseSensitive = first(params, "case") === "1";
   }
-  const filter = parseFilterUrl(first(params, "filter"), first(params, "level"), first(params, "context"));
+  const filter = parseFilterUrl(first(params, "filter"), first(params, "level"), first(params, "context"), {
+    regex: first(params, "filter_regex"),
+    caseSensitive: first(params, "filter_case"),
+  });
   if (filter) state.filter = filter;
   return state;
 }

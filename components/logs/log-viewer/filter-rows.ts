@@ -31,3 +31,19 @@ export function rowNear(rows: readonly FilterRow[], line: number): number {
   const index = rows.findIndex((row) => row.kind === "line" && row.line >= line);
   return index === -1 ? Math.max(0, rows.length - 1) : index;
 }
+
+/**
+ * The row of the line nearest to `line` (the one before it when equally near), once that is known:
+ * a later line has arrived, or the scan is `complete`. Null while it may still change.
+ */
+export function nearestRow(rows: readonly FilterRow[], line: number, complete: boolean): number | null {
+  const after = rows.findIndex((row) => row.kind === "line" && row.line >= line);
+  if (after === -1 && !complete) return null;
+  const at = after === -1 ? rows.length : after;
+  let before = at - 1;
+  while (before >= 0 && rows[before]!.kind !== "line") before -= 1;
+  if (before < 0) return after === -1 ? null : after;
+  if (after === -1) return before;
+  const distance = (index: number) => Math.abs((rows[index] as { line: number }).line - line);
+  return distance(before) <= distance(after) ? before : after;
+}

@@ -1,16 +1,20 @@
 "use client";
 
-import { useCallback } from "react";
-import { Virtuoso } from "react-virtuoso";
+import { useCallback, useEffect, useRef } from "react";
+import { Virtuoso, type VirtuosoHandle } from "react-virtuoso";
 import { cn } from "@/lib/utils";
-import type { FilterRow } from "./filter-rows";
+import { nearestRow, type FilterRow } from "./filter-rows";
 import { ROW_HEIGHT } from "./log-line";
 import { SeverityMark } from "./severity-mark";
 
 export interface FilteredViewProps {
   rows: readonly FilterRow[];
-  /** The row shown first (the line the full view was at). */
-  initialRow: number;
+  /** Open at the match nearest to this line (the top of the full view), once it is known. */
+  anchorLine: number | null;
+  /** The scan has ended: no more rows will come. */
+  complete: boolean;
+  /** The line at the top of the filtered view as it scrolls (a new filter opens near it). */
+  onTopLine: (line: number) => void;
   wrap: boolean;
   gutter: number;
   lineHref: (line: number) => string;
@@ -23,7 +27,33 @@ export interface FilteredViewProps {
  * with its real line number; a row between groups says how many lines are left out. A click on a line
  * number opens the full log there.
  */
-export function FilteredView({ rows, initialRow, wrap, gutter, lineHref, onShowInFull }: FilteredViewProps) {
+export function FilteredView({
+  rows,
+  anchorLine,
+  complete,
+  onTopLine,
+  wrap,
+  gutter,
+  lineHref,
+  onShowInFull,
+}: FilteredViewProps) {
+  const list = useRef<VirtuosoHandle>(null);
+  // Placed once, as soon as no later match can be nearer; the reader's own scrolling wins after that.
+  const placed = useRef(anchorLine === null || anchorLine <= 1);
+  useEffect(() => {
+    if (placed.current || anchorLine === null) return;
+    const index = nearestRow(rows, anchorLine, complete);
+    if (index === null) return;
+    placed.current = true;
+    list.current?.scrollToIndex({ index, align: "start" });
+  }, [rows, anchorLine, complete]);
+  const rangeChanged = useCallback(
+    ({ startIndex }: { startIndex: number }) => {
+      const row = rows.slice(startIndex).find((candidate) => candidate.kind === "line");
+      if (row?.kind === "line") onTopLine(row.line);
+    },
+    [rows, onTopLine],
+  );
   const itemContent = useCallback(
     (index: number) => {
       const row = rows[index];
@@ -73,10 +103,11 @@ export function FilteredView({ rows, initialRow, wrap, gutter, lineHref, onShowI
   );
   return (
     <Virtuoso
+      ref={list}
       className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       data-testid="filtered-lines"
       totalCount={rows.length}
-      initialTopMostItemIndex={initialRow}
+      rangeChanged={rangeChanged}
       itemContent={itemContent}
       fixedItemHeight={wrap ? undefined : ROW_HEIGHT}
       defaultItemHeight={ROW_HEIGHT}

@@ -3,6 +3,7 @@
 import { Filter, LoaderCircle, X } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { LogFilterUrlState } from "@/lib/paths";
 import type { Severity } from "@/lib/schemas/log-time";
 import type { LogFilterState } from "./use-log-filter";
@@ -35,12 +36,15 @@ function statusText(state: LogFilterState): string {
 }
 
 /**
- * Filter mode: a text (literal, any case), severities and ±context lines; Apply shows only the
- * matching entries of the whole log, Close goes back to the full log at the same place.
+ * Filter mode: a text (literal, or a regular expression with Regex; any case unless Match case),
+ * severities and ±context lines; Apply shows only the matching entries of the whole log, Close goes
+ * back to the full log at the same place.
  */
 export function LogFilterBar({ active, state, disabled, onApply, onClose }: LogFilterBarProps) {
   const [open, setOpen] = useState(active !== null);
   const [text, setText] = useState(active?.text ?? "");
+  const [regex, setRegex] = useState(active?.regex ?? false);
+  const [caseSensitive, setCaseSensitive] = useState(active?.caseSensitive ?? false);
   const [levels, setLevels] = useState<string[]>(active?.levels ?? []);
   const [context, setContext] = useState(active?.context ?? 0);
   const canApply = text.trim() !== "" || levels.length > 0;
@@ -54,7 +58,15 @@ export function LogFilterBar({ active, state, disabled, onApply, onClose }: LogF
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (canApply) onApply({ text: text.trim(), levels, context });
+    if (!canApply) return;
+    const query = text.trim();
+    onApply({
+      text: query,
+      ...(query && regex ? { regex: true } : {}),
+      ...(query && caseSensitive ? { caseSensitive: true } : {}),
+      levels,
+      context,
+    });
   };
   const toggleLevel = (level: Severity) =>
     setLevels((current) =>
@@ -70,11 +82,19 @@ export function LogFilterBar({ active, state, disabled, onApply, onClose }: LogF
       <input
         type="text"
         aria-label="Show only lines containing"
-        placeholder="Only lines containing…"
+        placeholder={regex ? "Only lines matching (RE2)…" : "Only lines containing…"}
         value={text}
         onChange={(event) => setText(event.target.value)}
         className="h-7 w-56 rounded border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
+      <label className="flex items-center gap-1 text-xs">
+        <Checkbox checked={regex} onChange={(event) => setRegex(event.target.checked)} />
+        Regex
+      </label>
+      <label className="flex items-center gap-1 text-xs">
+        <Checkbox checked={caseSensitive} onChange={(event) => setCaseSensitive(event.target.checked)} />
+        Match case
+      </label>
       <fieldset className="flex flex-wrap items-center gap-2">
         <legend className="sr-only">Severities</legend>
         {LEVELS.map((level) => (

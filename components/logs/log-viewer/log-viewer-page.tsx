@@ -159,8 +159,11 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">No lines match this filter.</p>
       ) : (
         <FilteredView
+          key={JSON.stringify(filter.active)} // a new filter: a new list, placed anew
           rows={filter.state.rows}
-          initialRow={0}
+          anchorLine={filter.anchorLine}
+          complete={filter.state.status !== "scanning"}
+          onTopLine={filter.onTopLine}
           wrap={wrap}
           gutter={String(Math.max(state.total, windowEnd(state.window))).length}
           lineHref={lineHref}

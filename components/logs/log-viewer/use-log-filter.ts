@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { streamLogFilter } from "@/lib/api/log-filter";
 import type { LogRef } from "@/lib/api/log-viewer";
-import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
 import type { LogFilterUrlState } from "@/lib/paths";
 import type { LogFilterEvent } from "@/lib/schemas/log-filter";
 import { appendRows, type FilterRow } from "./filter-rows";
+import { useScanStream } from "./use-scan-stream";
 
 export interface LogFilterState {
   status: "idle" | "scanning" | "done" | "error";
@@ -34,9 +33,7 @@ const IDLE: LogFilterState = {
   waiting: 0,
   error: null,
 };
-/** Lines arrive in bursts; the screen is updated at most this often while scanning. */
-const FLUSH_MS = 120;
-
+const SCANNING: LogFilterState = { ...IDLE, status: "scanning" };
 function apply(state: LogFilterState, events: LogFilterEvent[]): LogFilterState {
   let next = state;
   for (const event of events) {
@@ -70,53 +67,12 @@ function apply(state: LogFilterState, events: LogFilterEvent[]): LogFilterState 
 /** Streams a filter of the whole published log; a new filter aborts the previous one. */
 export function useLogFilter(log: LogRef, filter: LogFilterUrlState | null): LogFilterState {
   const { scope, id, name } = log;
-  const key = filter ? JSON.stringify([scope, id, name, filter]) : "";
-  const [result, setResult] = useState<{ key: string; state: LogFilterState }>({ key: "", state: IDLE });
-
-  useEffect(() => {
-    if (!filter) return;
-    const controller = new AbortController();
-    let state: LogFilterState = { ...IDLE, status: "scanning" };
-    let pending: LogFilterEvent[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      state = apply(state, pending);
-      pending = [];
-      setResult({ key, state });
-    };
-    streamLogFilter(
-      { scope, id, name },
-      filter,
-      (events) => {
-        pending.push(...events);
-        if (events.some((event) => event.type === "done" || event.type === "error")) flush();
-        else timer ??= setTimeout(flush, FLUSH_MS);
-      },
-      controller.signal,
-    )
-      .then(() => {
-        if (pending.length) flush();
-        if (state.status === "scanning") {
-          state = { ...state, status: "error", error: "The filter stopped before the end of the log." };
-          setResult({ key, state });
-        }
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isUnauthorized(error)) redirectToLogin();
-        const message = error instanceof Error ? error.message : String(error);
-        setResult({ key, state: { ...state, status: "error", error: message } });
-      });
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-    // `key` covers the log and the filter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  if (!filter) return IDLE;
-  return result.key === key ? result.state : { ...IDLE, status: "scanning" };
+  const state = useScanStream<LogFilterEvent, LogFilterState>({
+    key: filter ? JSON.stringify([scope, id, name, filter]) : "",
+    start: (onEvents, signal) => streamLogFilter({ scope, id, name }, filter!, onEvents, signal),
+    running: SCANNING,
+    apply,
+    stoppedMessage: "The filter stopped before the end of the log.",
+  });
+  return state ?? IDLE;
 }

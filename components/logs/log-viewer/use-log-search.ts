@@ -1,11 +1,10 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { streamLogSearch } from "@/lib/api/log-search";
 import type { LogRef } from "@/lib/api/log-viewer";
-import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
 import type { LogSearchEvent } from "@/lib/schemas/log-view";
 import type { SearchSpec } from "./processing";
+import { useScanStream } from "./use-scan-stream";
 
 export interface LogSearchState {
   status: "idle" | "searching" | "done" | "error";
@@ -32,8 +31,6 @@ const IDLE: LogSearchState = {
   error: null,
 };
 const STARTED: LogSearchState = { ...IDLE, status: "searching" };
-/** Matches arrive in bursts; the screen is updated at most this often while scanning. */
-const FLUSH_MS = 120;
 
 function apply(state: LogSearchState, events: LogSearchEvent[]): LogSearchState {
   let next = state;
@@ -68,61 +65,19 @@ export function useLogSearch(
   onUpdate?: (state: LogSearchState) => void,
 ): LogSearchState {
   const { scope, id, name } = log;
-  const notify = useRef(onUpdate);
-  useLayoutEffect(() => {
-    notify.current = onUpdate;
-  }, [onUpdate]);
-  const key = spec ? JSON.stringify([scope, id, name, spec.q, spec.regex, spec.caseSensitive, run]) : "";
-  const [result, setResult] = useState<{ key: string; state: LogSearchState }>({ key: "", state: IDLE });
-
-  useEffect(() => {
-    if (!spec) return;
-    const controller = new AbortController();
-    let state = STARTED;
-    let pending: LogSearchEvent[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      state = apply(state, pending);
-      pending = [];
-      setResult({ key, state });
-      notify.current?.(state);
-    };
-    const onEvents = (events: LogSearchEvent[]) => {
-      pending.push(...events);
-      if (events.some((event) => event.type === "done" || event.type === "error")) flush();
-      else timer ??= setTimeout(flush, FLUSH_MS);
-    };
-    streamLogSearch(
-      { scope, id, name },
-      { q: spec.q, regex: spec.regex, caseSensitive: spec.caseSensitive },
-      onEvents,
-      controller.signal,
-    )
-      .then(() => {
-        if (pending.length) flush();
-        if (state.status === "searching") {
-          state = { ...state, status: "error", error: "The search stopped before the end of the log." };
-          setResult({ key, state });
-        }
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isUnauthorized(error)) redirectToLogin();
-        const message = error instanceof Error ? error.message : String(error);
-        setResult({ key, state: { ...state, status: "error", error: message } });
-      });
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-    // `key` covers the log, the spec and `run`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  return useMemo(() => {
-    if (!spec) return IDLE;
-    return result.key === key ? result.state : STARTED;
-  }, [spec, key, result]);
+  const state = useScanStream<LogSearchEvent, LogSearchState>({
+    key: spec ? JSON.stringify([scope, id, name, spec.q, spec.regex, spec.caseSensitive, run]) : "",
+    start: (onEvents, signal) =>
+      streamLogSearch(
+        { scope, id, name },
+        { q: spec!.q, regex: spec!.regex, caseSensitive: spec!.caseSensitive },
+        onEvents,
+        signal,
+      ),
+    running: STARTED,
+    apply,
+    stoppedMessage: "The search stopped before the end of the log.",
+    onUpdate,
+  });
+  return state ?? IDLE;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { instanceQueryOptions } from "@/lib/api/instances";
 import type { LogRef } from "@/lib/api/log-viewer";
 import { chooseFormat } from "@/lib/log-format";
@@ -24,18 +24,27 @@ export function useViewerFilter(
   replaceUrl: (change: Partial<LogViewerUrlState>) => void,
 ) {
   const [active, setActive] = useState<LogFilterUrlState | null>(initial.filter ?? null);
+  // The filtered view opens at the match nearest to the line at the top of the view it replaces.
+  const [anchorLine, setAnchorLine] = useState<number | null>(
+    initial.filter ? (initial.line ?? initial.top ?? null) : null,
+  );
+  const filteredTop = useRef<number | null>(null);
+  const onTopLine = useCallback((line: number) => {
+    filteredTop.current = line;
+  }, []);
   const state = useLogFilter(log, active);
   const instance = useQuery(instanceQueryOptions(log.scope, log.id));
   const type = instance.data?.datastore.type;
   const format = type ? chooseFormat(type, log.name) : null;
 
-  const apply = useCallback(
-    (filter: LogFilterUrlState) => {
-      setActive(filter);
-      replaceUrl({ filter });
-    },
-    [replaceUrl],
-  );
+  const { visible } = nav;
+  const apply = (filter: LogFilterUrlState) => {
+    // From a filtered view: its top line, or (it showed no lines) the place it was opened for.
+    const top = active ? (filteredTop.current ?? anchorLine) : visible.current.first;
+    setAnchorLine(top || null);
+    setActive(filter);
+    replaceUrl({ filter });
+  };
   const { latestRef, reanchor } = win;
   const { selectLine, goToLine } = nav;
   /** Back to the full log, at `line` (highlighted) when given. */
@@ -53,7 +62,7 @@ export function useViewerFilter(
     [replaceUrl, latestRef, reanchor, selectLine, goToLine],
   );
   // From the highlighted line when it is on screen, else from the top of the screen (after Home, PgDn…).
-  const { highlight, visible } = nav;
+  const { highlight } = nav;
   const here = () => {
     const { first, last } = visible.current;
     const marked = highlight?.first;
@@ -61,5 +70,5 @@ export function useViewerFilter(
   };
   const stepError = useErrorSteps(log, win.state.total, here, goToLine);
 
-  return { active, state, format, apply, showInFull, stepError };
+  return { active, state, format, apply, showInFull, stepError, anchorLine, onTopLine };
 }

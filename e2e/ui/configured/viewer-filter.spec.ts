@@ -95,3 +95,48 @@ test("filter mode: matching entries whole with context and gaps; levels; back to
   await expect(viewerLine(page, errorLines[1]!)).toBeInViewport();
   await screenshot(page, "viewer-error-steps");
 });
+
+test("filter mode: literal or regex, a refused regex explained, opens at the match nearest to the top line", async ({
+  page,
+}) => {
+  await resetLog(id, "error", content);
+  await publishLog(id, "error");
+  await signIn(page, "admin");
+  await page.goto(`/admin/instances/${id}/logs/error?line=2000`);
+  await expect(viewerLine(page, 2000)).toBeInViewport();
+
+  await page.getByRole("button", { name: "Filter lines…" }).click();
+  const bar = page.getByRole("form", { name: "Filter lines" });
+  const text = bar.getByRole("textbox", { name: "Show only lines containing" });
+  // Literal by default: the pattern's characters are searched as they are.
+  await text.fill("note \\d*5$");
+  await bar.getByRole("button", { name: "Apply filter" }).click();
+  await expect(page.getByText("No lines match this filter.")).toBeVisible();
+
+  // Regex: every "note …5" line (one in ten), and the view opens near line 2000, not at line 5.
+  await bar.getByRole("checkbox", { name: "Regex" }).check();
+  await bar.getByRole("button", { name: "Apply filter" }).click();
+  await expect(bar.getByRole("status")).toHaveText("300 entries, 300 lines of 3,000");
+  const region = page.getByRole("log", { name: "Log lines" });
+  await expect(viewerLine(page, 1995)).toBeInViewport();
+  await expect(region.locator('[data-line="5"]')).toHaveCount(0);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("filter")).toBe("note \\d*5$");
+  expect(url.searchParams.get("filter_regex")).toBe("1");
+  await screenshot(page, "viewer-filter-regex-near-top");
+
+  // A pattern RE2 refuses: the reason, in the bar.
+  await text.fill("note (\\d+");
+  await bar.getByRole("button", { name: "Apply filter" }).click();
+  await expect(bar.getByRole("alert")).toContainText("regular expression");
+
+  // The link reopens the regex filter, still near the same place.
+  await text.fill("note \\d*5$");
+  await bar.getByRole("button", { name: "Apply filter" }).click();
+  await expect(viewerLine(page, 1995)).toBeInViewport();
+  await page.reload();
+  const reopened = page.getByRole("form", { name: "Filter lines" });
+  await expect(reopened.getByRole("checkbox", { name: "Regex" })).toBeChecked();
+  await expect(reopened.getByRole("status")).toHaveText("300 entries, 300 lines of 3,000");
+  await expect(viewerLine(page, 1995)).toBeInViewport();
+});

@@ -151,9 +151,14 @@ export class FilterAssembler {
       return;
     }
     if (line > this.lastAdded + 1) this.flushBefore(Infinity); // a gap: the group is complete
-    const text = this.textOf(line)!;
-    const severity = lineSeverity(this.options.format, text);
-    this.group.push(severity ? { line, text, match, severity } : { line, text, match });
+    if (this.shown + this.group.length >= this.options.limit) {
+      // Past the limit: only counted, never sent, so neither its text nor its severity is needed.
+      this.group.push({ line, text: "", match });
+    } else {
+      const text = this.textOf(line)!;
+      const severity = lineSeverity(this.options.format, text);
+      this.group.push(severity ? { line, text, match, severity } : { line, text, match });
+    }
     this.lastAdded = line;
   }
 

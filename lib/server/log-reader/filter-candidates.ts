@@ -28,5 +28,5 @@ export function candidateQuery(
   if (text) return compileSearch({ ...text, limit: 1 });
   const words = levels.map((level) => WORDS[level]);
   if (words.some((list) => list === undefined)) return EVERY_LINE;
-  return { source: words.flat().join("|"), caseSensitive: false };
+  return { source: words.flat().join("|"), caseSensitive: false, withinLine: true };
 }

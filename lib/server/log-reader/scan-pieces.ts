@@ -8,13 +8,21 @@ import type { LineQuery } from "./search-scan";
  * Objects a scan reads ahead: enough to keep a worker busy (Swift answers in parallel), yet few, so
  * that four scans do not fill the thread pool's queue that a tail's file reads wait in.
  */
-const SCAN_READ_AHEAD: ReadAhead = { objects: 2, bytesPerObject: 1024 * 1024 };
-/** Pieces handed to the workers: about this many bytes of whole lines. */
+const SCAN_READ_AHEAD: ReadAhead = { objects: 3, bytesPerObject: 1024 * 1024 };
+/** Pieces handed to the workers: at most about this many bytes of whole lines. */
 export const PIECE_BYTES = 1024 * 1024;
+/**
+ * The first pieces are smaller, so the first matches come back before a whole MB is read and
+ * scanned; then pieces grow to PIECE_BYTES (fewer hand-overs per MB).
+ */
+const FIRST_PIECES = [64 * 1024, 256 * 1024];
 /** Kept from a piece of a giant line (no line end within PIECE_BYTES) so a match across the cut is found. */
 const OVERLAP = 4096;
-/** Pieces of one scan being scanned at once (keeps the workers busy while the next piece is read). */
-const IN_FLIGHT = 2;
+/**
+ * Pieces of one scan handed to the workers and not yet consumed: the workers keep scanning while the
+ * event loop reads the next objects and assembles the results of earlier pieces.
+ */
+const IN_FLIGHT = 4;
 
 interface Piece {
   bytes: Buffer;
@@ -52,6 +60,7 @@ async function* linePieces(chunks: AsyncIterable<Uint8Array>, buffers: PieceBuff
   let parts: Uint8Array[] = [];
   let size = 0;
   let scanned = 0;
+  let pieces = 0;
   const gather = () => {
     const all = buffers.take(size);
     let at = 0;
@@ -65,9 +74,16 @@ async function* linePieces(chunks: AsyncIterable<Uint8Array>, buffers: PieceBuff
     parts.push(chunk);
     size += chunk.byteLength;
     scanned += chunk.byteLength;
-    if (size < PIECE_BYTES) continue;
+    if (size < (FIRST_PIECES[pieces] ?? PIECE_BYTES)) continue;
     const all = gather();
     const lastNewline = all.lastIndexOf(0x0a);
+    // A small first piece without a line end: gather on (only a whole piece is cut inside a line).
+    if (lastNewline === -1 && size < PIECE_BYTES) {
+      parts = [Buffer.from(all)];
+      buffers.give(all);
+      continue;
+    }
+    pieces += 1;
     // No line end in a whole piece: scan it as a piece of one giant line instead of growing the carry.
     const cut = lastNewline === -1 ? size - OVERLAP : lastNewline + 1;
     const rest = Buffer.from(all.subarray(cut)); // a copy: `all` goes to a worker

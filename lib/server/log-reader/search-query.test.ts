@@ -29,15 +29,18 @@ describe("search queries", () => {
     expect(regex("\\d{4}-\\d{2}-\\d{2}(x{10}){10}").source).toContain("{10}");
   });
 
-  it("searches plain text as it is: case-sensitive text without line ends by bytes", () => {
+  it("searches plain text as it is: case-sensitive text without line ends by bytes, any text within a line", () => {
     expect(compileSearch({ query: "a.b(", regex: false, caseSensitive: true, limit: 1 })).toEqual({
       source: "a\\.b\\(",
       caseSensitive: true,
       literal: "a.b(",
+      withinLine: true,
     });
     expect(compileSearch({ query: "a{500}", regex: false, caseSensitive: false, limit: 1 })).toEqual({
       source: "a\\{500\\}",
       caseSensitive: false,
+      withinLine: true,
     });
+    expect(regex("a\\sb").withinLine).toBeUndefined(); // \s also matches a line end
   });
 });

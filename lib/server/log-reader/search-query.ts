@@ -132,6 +132,12 @@ export function compileSearch(request: SearchRequest): LineQuery {
       `This regular expression cannot be searched. ${REPEAT_ADVICE} (This one makes ${copies}.)`,
     );
   }
-  const literal = !request.regex && request.caseSensitive && !/[\r\n]/.test(request.query);
-  return { source, caseSensitive: request.caseSensitive, ...(literal ? { literal: request.query } : {}) };
+  const oneLine = !request.regex && !/[\r\n]/.test(request.query);
+  const literal = oneLine && request.caseSensitive;
+  return {
+    source,
+    caseSensitive: request.caseSensitive,
+    ...(literal ? { literal: request.query } : {}),
+    ...(oneLine ? { withinLine: true } : {}),
+  };
 }

@@ -7,6 +7,8 @@ export interface LineQuery {
   caseSensitive: boolean;
   /** A case-sensitive literal without line ends: found with a plain byte search. */
   literal?: string;
+  /** Every match lies within one line (literals without line ends): a hit needs no second test. */
+  withinLine?: boolean;
 }
 
 /**
@@ -59,12 +61,14 @@ export interface ScanResult {
  */
 export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Array) => boolean) {
   // A window search may read to the window's end (a greedy class like [^x]* crosses line ends), so
-  // windows are small; one call costs about as much as testing one line, so a window where most lines
-  // match goes line by line.
-  const WINDOW = 8 * 1024;
+  // windows are small where hits are dense; where they are rare, windows grow (each RE2 call has a
+  // fixed cost that 8 KB windows pay ~128 times per MB): about 4 hits' distance, so a hit costs at
+  // most ~4× the bytes between hits. A window where most lines match goes line by line.
+  const MIN_WINDOW = 8 * 1024;
+  const MAX_WINDOW = 512 * 1024;
   const NL = 10;
   const CR = 13;
-  const compiled = new Map<string, { re: RE2; needle?: Buffer; lineByLine: boolean }>();
+  const compiled = new Map<string, { re: RE2; needle?: Buffer; withinLine: boolean; lineByLine: boolean }>();
 
   const prepare = (query: LineQuery) => {
     const key = JSON.stringify(query);
@@ -73,6 +77,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       entry = {
         re: new RE2Engine(query.source, query.caseSensitive ? "mu" : "imu"),
         needle: query.literal === undefined ? undefined : Buffer.from(query.literal),
+        withinLine: query.literal !== undefined || query.withinLine === true,
         lineByLine: /\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m/.test(query.source),
       };
       compiled.set(key, entry);
@@ -93,7 +98,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
   };
 
   return function scan(task: ScanTask): { result: ScanResult; bytes: Buffer } {
-    const { re, needle, lineByLine } = prepare(task.query);
+    const { re, needle, withinLine, lineByLine } = prepare(task.query);
     const bytes = asShown(task.bytes);
     const size = bytes.length;
     const result: ScanResult = { lines: 0, matched: 0, firstLineMatched: false, found: [] };
@@ -140,7 +145,14 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
         const position = at + index;
         // An empty match after the window's last line end belongs to no line of this window.
         if (position === to && bytes[to - 1] === NL) break;
-        at = testLine(skipLines(at, position), lineEnd(position));
+        const start = skipLines(at, position);
+        const end = lineEnd(position);
+        if (!withinLine) at = testLine(start, end);
+        else {
+          hit(start, end); // no CR in this window: the line's text ends at its LF
+          if (end < size) result.lines += 1;
+          at = end + 1;
+        }
       }
       if (at < to) skipLines(at, to);
     };
@@ -151,7 +163,10 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
     }
     let nextCr = bytes.indexOf(CR);
     for (let from = 0; from < size;) {
-      const to = from + WINDOW >= size ? size : Math.min(size, lineEnd(from + WINDOW) + 1);
+      // Bytes per hit so far (the piece's start counts as a 64 KB stretch without one).
+      const spacing = (from + 64 * 1024) / (result.matched + 1);
+      const window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, Math.floor(4 * spacing)));
+      const to = from + window >= size ? size : Math.min(size, lineEnd(from + window) + 1);
       if (nextCr !== -1 && nextCr < from) nextCr = bytes.indexOf(CR, from);
       if (lineByLine || (nextCr !== -1 && nextCr < to)) eachLine(from, to);
       else searchWindow(from, to);
