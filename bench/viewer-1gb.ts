@@ -1,10 +1,13 @@
 /**
  * Benchmark: the log viewer on a ~1 GB (8 M lines) log published in the local store.
- * Starts the app with a config pointing at a generated log, publishes it, then in Chromium measures
+ * Starts the app with a config pointing at a generated log, publishes it (into the local store, or with
+ * `--store swift` into the real Swift named by TROVE_LOGS_SWIFT_* — `source /tmp/swift-env.txt` — and
+ * discarded at the end), then in Chromium measures
  * time to the first lines on screen, a jump to the start, scrolling, and the page's JS heap — next to
  * trove-dashboard's way in the same run (its "View Log" page: the last 50 lines in a <pre>, and its
  * "View Full Log": the whole log as text), so the figures come with ratios.
  *   npx vite-node --config vitest.config.mts bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
+ *       [--store local|swift]
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +20,7 @@ import { now, sleep } from "./lib/stats";
 
 const megabytes = Number(option("mb", "1024"));
 const port = Number(option("port", "3350"));
+const store = option("store", "local");
 const base = `http://127.0.0.1:${port}`;
 
 async function heapMb(page: Page): Promise<number> {
@@ -58,6 +62,8 @@ async function breakdown(page: Page): Promise<string> {
     return [
       `html ${navigation.responseStart.toFixed(0)}→${navigation.responseEnd.toFixed(0)}`,
       `scripts loaded ${Math.max(0, ...scripts.map((script) => script.responseEnd)).toFixed(0)}`,
+      `${scripts.length} scripts, ${(scripts.reduce((sum, script) => sum + script.decodedBodySize, 0) / 1024).toFixed(0)} KB`,
+      `html ${(navigation.decodedBodySize / 1024).toFixed(0)} KB`,
       `DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)}`,
       `session ${request("/api/auth/session")}`,
       `log list ${request("/log?details")}`,
@@ -97,6 +103,7 @@ async function main() {
       TROVE_LOGS_CONFIG: config,
       TROVE_LOGS_DATA_DIR: join(dir, "data"),
       TROVE_LOGS_DEMO_PASSWORD: "bench",
+      TROVE_LOGS_OBJECT_STORE: store,
     },
     stdio: "ignore",
   });
@@ -181,8 +188,13 @@ async function main() {
       fullLog = `failed: ${(error as Error).message.split("\n")[0]}`;
     }
 
+    if (store === "swift") {
+      await api.post(`${base}/api/instances/${instance}/log`, { data: { name: "general", discard: 1 } });
+    }
     const tasks = longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : "";
-    console.log(`log: ${megabytes} MB, ${lines} lines; publish ${publishSeconds.toFixed(1)} s`);
+    console.log(
+      `log: ${megabytes} MB, ${lines} lines in the ${store} store; publish ${publishSeconds.toFixed(1)} s`,
+    );
     console.log(
       `viewer: last lines on screen ${firstLinesMs.toFixed(0)} ms cold (line index built), ` +
         `${warmLinesMs.toFixed(0)} ms on reload; jump to start ${jumpStartMs.toFixed(0)} ms; back to end ${jumpEndMs.toFixed(0)} ms`,
