@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, request as playwrightRequest, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { option } from "./lib/cli-options";
 import { writeLevelledLog } from "./lib/levelled-log";
@@ -108,6 +108,7 @@ async function main() {
     stdio: "ignore",
   });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  let context: BrowserContext | undefined;
   try {
     for (let i = 0; i < 600; i += 1) {
       const up = await fetch(`${base}/api/auth/session`).then(
@@ -117,7 +118,7 @@ async function main() {
       if (up) break;
       await sleep(500);
     }
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel("Username").fill("demo");
@@ -207,14 +208,18 @@ async function main() {
         `ours ${warmLinesMs.toFixed(0)} ms for a page with all ${lines} lines reachable (${(warmLinesMs / horizonTailMs).toFixed(1)}× its time)`,
     );
     console.log(`peer (trove-dashboard's "View Full Log", the whole log as text): ${fullLog}`);
-    if (store === "swift") {
-      // Leaves nothing in the shared Swift (a discard deletes ~1,000 objects: minutes on a busy machine).
-      await api.post(`${base}/api/instances/${instance}/log`, {
-        data: { name: "general", discard: 1 },
-        timeout: 600_000,
-      });
-    }
   } finally {
+    // Leaves nothing in the shared Swift (a discard deletes ~1,000 objects: minutes on a busy machine).
+    if (store === "swift") {
+      const request = await playwrightRequest.newContext({ storageState: await context?.storageState() });
+      await request
+        .post(`${base}/api/instances/${instance}/log`, {
+          data: { name: "general", discard: 1 },
+          timeout: 600_000,
+        })
+        .catch((error: Error) => console.log(`discard failed: ${error.message.split("\n")[0]}`));
+      await request.dispose();
+    }
     await browser.close();
     server.kill("SIGTERM");
     await sleep(1000);

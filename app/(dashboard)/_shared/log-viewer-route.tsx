@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LogViewerPage } from "@/components/logs/log-viewer/log-viewer-page";
 import { parseLogViewerParams, parseLogViewerUrl } from "@/lib/api/log-viewer-url";
 import type { Scope } from "@/lib/paths";
-import { viewerFirstLines } from "@/lib/server/http/handlers/viewer-first-lines";
 
 interface PageProps {
   params: Promise<{ id: string; name: string }>;
@@ -24,19 +22,8 @@ export function logViewerRoute(scope: Scope) {
     const initial = parseLogViewerUrl(await searchParams);
     // A link to another log, line or search opens a fresh viewer.
     const key = JSON.stringify([parsed.id, parsed.name, initial]);
-    // Opening at the end (no ?line=, ?top=, ?t=): the last lines come in the HTML, no second request.
-    const atEnd = !initial.line && !initial.top && !initial.t;
-    const cookie = (await headers()).get("cookie");
-    const firstLines = atEnd ? await viewerFirstLines(scope, cookie, parsed.id, parsed.name) : null;
     return (
-      <LogViewerPage
-        key={key}
-        scope={scope}
-        instanceId={parsed.id}
-        logName={parsed.name}
-        initial={initial}
-        firstLines={firstLines}
-      />
+      <LogViewerPage key={key} scope={scope} instanceId={parsed.id} logName={parsed.name} initial={initial} />
     );
   }
 

@@ -6,14 +6,12 @@ import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
-import type { LogLines } from "@/lib/schemas/log-view";
 import { LineCopy } from "./line-copy";
 import { LogRegion } from "./log-region";
 import { LogTimeline } from "./log-timeline";
 import { LogViewerHeader } from "./log-viewer-header";
-import { LogViewerToolbar } from "./log-viewer-toolbar";
 import { TailTextView } from "./tail-text-view";
-import { TimeJumpField, TimeJumpNoteLine } from "./time-jump-field";
+import { TimeJumpNoteLine } from "./time-jump-field";
 import { usePublishedWatch } from "./use-published-watch";
 import { useViewerFilter } from "./use-viewer-filter";
 import { useViewerPublishing } from "./use-viewer-publishing";
@@ -24,6 +22,7 @@ import { useViewerWindow } from "./use-viewer-window";
 import { useWrapPreference } from "./use-wrap-preference";
 import { ViewerBody } from "./viewer-body";
 import { ViewerFindBars } from "./viewer-find-bars";
+import { ViewerToolbarRow } from "./viewer-toolbar-row";
 import { FollowEnableDialog, FollowPanel } from "./follow-panel";
 import { useOwnAccountPublishGuard } from "../own-account-publish";
 
@@ -33,15 +32,14 @@ export interface LogViewerPageProps {
   logName: string;
   /** From the URL: ?line=N opens there, ?t= at a time, ?q=… runs a search. */
   initial: LogViewerUrlState;
-  /** The log's last lines, read with the page on the server (null: the browser loads them). */
-  firstLines?: LogLines | null;
 }
 
 /** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
-export function LogViewerPage({ scope, instanceId, logName, initial, firstLines }: LogViewerPageProps) {
+export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
-  const { win, nav, timeJump, onRangeChange } = useViewerWindow(log, initial, replaceUrl, firstLines);
+  const view = useViewerWindow(log, initial, replaceUrl);
+  const { win, nav, timeJump, onRangeChange } = view;
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const filter = useViewerFilter(log, initial, win, nav, replaceUrl);
@@ -103,34 +101,18 @@ export function LogViewerPage({ scope, instanceId, logName, initial, firstLines 
       />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
       <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
-        <LogViewerToolbar
-          ready={ready && state.total > 0}
-          publishing={publishing.publish.isPending}
+        <ViewerToolbarRow
+          log={log}
+          initialTime={initial.t}
+          view={view}
+          publishing={publishing}
           publishLabel={enables("Publish & refresh")}
           onPublish={() => ownAccount.guard(publishing.publishOnce)}
-          following={publishing.following}
-          followPaused={publishing.followPaused}
           onToggleFollow={toggleFollow}
-          onJumpToStart={nav.jumpToStart}
-          onJumpToEnd={nav.jumpToEnd}
-          onGoToLine={nav.goToLine}
-          timeJump={
-            <TimeJumpField
-              initial={initial.t}
-              disabled={!(ready && state.total > 0)}
-              pending={timeJump.state.status === "jumping"}
-              onJump={(at) => void timeJump.jump(at)}
-            />
-          }
-          totalLines={state.total}
           wrap={wrap}
           onToggleWrap={toggleWrap}
-          downloadHref={paths.api.log(scope, instanceId, logName, "download")}
-          tailOpen={tailOpen}
-          tailPanelId={tailPanelId}
-          onToggleTail={() => setTailOpen((open) => !open)}
-          helpOpen={helpOpen}
-          onHelpOpenChange={setHelpOpen}
+          tail={{ open: tailOpen, panelId: tailPanelId, toggle: () => setTailOpen((open) => !open) }}
+          help={{ open: helpOpen, setOpen: setHelpOpen }}
           denied={denied}
         />
         <ViewerFindBars

@@ -9,8 +9,6 @@ import type { Anchor, Edge, LoaderState } from "./log-window-state";
 import type { SearchMatcher } from "./processing";
 import type { LineRange } from "./use-viewer-navigation";
 import { EdgeStatus } from "./edge-status";
-import { FirstPaintLines } from "./first-paint-lines";
-import { useHydrated } from "./use-hydrated";
 
 export interface LogViewerProps {
   window: LineWindow;
@@ -119,10 +117,6 @@ export function LogViewer(props: LogViewerProps) {
   }));
   if (mounted.generation !== generation)
     setMounted({ generation: generation, initial: initialIndex(anchor, window) });
-  // The list measures the page, which the server render cannot: it starts with the lines as plain rows.
-  const hydrated = useHydrated();
-  if (!hydrated)
-    return <FirstPaintLines first={window.first} count={window.lines.length} row={itemContent} />;
 
   return (
     <Virtuoso

@@ -5,49 +5,27 @@ import { fetchLogLines, isNothingPublished, type LinesQuery, type LogRef } from 
 import type { LogLines } from "@/lib/schemas/log-view";
 import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
 import { aroundRequest, earlierRequest, laterRequest, windowEnd } from "./line-window";
-import {
-  initialLogWindowState,
-  logWindowReducer,
-  type Anchor,
-  type Edge,
-  type LogWindowState,
-} from "./log-window-state";
+import { initialLogWindowState, logWindowReducer, type Anchor, type Edge } from "./log-window-state";
 
 /** Lines per request (the API allows 5,000). */
 export const CHUNK_LINES = 2_000;
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-/** The window before any request: loading, or the log's last lines when the page came with them. */
-const openedWith = (chunk: LogLines | null): LogWindowState =>
-  chunk
-    ? logWindowReducer(initialLogWindowState, {
-        type: "reset-done",
-        resetId: 0,
-        anchor: { line: "end" },
-        chunk,
-      })
-    : initialLogWindowState;
-
 /**
  * The window of lines the viewer shows: opens at the tail, around a line or at the start, and grows
  * at either edge on demand (the reducer keeps it bounded). Every answer is matched to the reset it
  * belongs to, so a late answer never lands in a newer window. `deferOpen`: the caller opens the first
  * window itself (a `?t=` link waits for the line of that time rather than loading the tail first).
- * `firstLines`: the log's last lines, rendered with the page on the server; the tail is not asked again.
  */
 export function useLogWindow(
   log: LogRef,
   initialLine: number | undefined,
-  {
-    deferOpen = false,
-    initialTop,
-    firstLines = null,
-  }: { deferOpen?: boolean; initialTop?: number; firstLines?: LogLines | null } = {},
+  { deferOpen = false, initialTop }: { deferOpen?: boolean; initialTop?: number } = {},
 ) {
   const { scope, id, name } = log;
   const ref = useMemo(() => ({ scope, id, name }), [scope, id, name]);
-  const [state, dispatch] = useReducer(logWindowReducer, firstLines, openedWith);
+  const [state, dispatch] = useReducer(logWindowReducer, initialLogWindowState);
   const latestRef = useRef(state);
   useLayoutEffect(() => {
     latestRef.current = state;
@@ -153,7 +131,7 @@ export function useLogWindow(
     // Back or a reload returns to the line that was at the top (`?top=`), before the linked line.
     if (initialTop) void reset(aroundRequest(initialTop, CHUNK_LINES), { line: initialTop, align: "start" });
     else if (initialLine) void openAround(initialLine);
-    else if (!deferOpen && !firstLines) void openTail();
+    else if (!deferOpen) void openTail();
     return () => {
       lifetime.current?.abort();
       resetAbort.current?.abort();

@@ -3,7 +3,6 @@
 import { useCallback } from "react";
 import type { LogRef } from "@/lib/api/log-viewer";
 import type { LogViewerUrlState } from "@/lib/paths";
-import type { LogLines } from "@/lib/schemas/log-view";
 import { useLogWindow } from "./use-log-window";
 import { useTimeJump } from "./use-time-jump";
 import { useReturnTop, useTopLineUrl } from "./use-top-line-url";
@@ -11,14 +10,12 @@ import { useViewerNavigation } from "./use-viewer-navigation";
 
 /**
  * The viewer's window of lines and how it moves, opened where the URL says (`?top=` after Back or a
- * reload, `?line=`, `?t=`, else the end — with `firstLines` when the page brought them), and the
- * URL kept up to date with the selected line and the line at the top.
+ * reload, `?line=`, `?t=`, else the end), and the URL kept up to date with the selected line and the line at the top.
  */
 export function useViewerWindow(
   log: LogRef,
   initial: LogViewerUrlState,
   replaceUrl: (change: Partial<LogViewerUrlState>) => void,
-  firstLines: LogLines | null | undefined,
 ) {
   const onLine = useCallback(
     (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
@@ -28,7 +25,6 @@ export function useViewerWindow(
   const win = useLogWindow(log, initial.line, {
     deferOpen: Boolean(initial.t) && !initial.line,
     initialTop: returnTop,
-    firstLines,
   });
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);
