@@ -1,15 +1,18 @@
 /**
  * Benchmark: the log viewer on a ~1 GB (8 M lines) log published in the local store.
- * Starts the app with a config pointing at a generated log, publishes it, then in Chromium measures
+ * Starts the app with a config pointing at a generated log, publishes it (into the local store, or with
+ * `--store swift` into the real Swift named by TROVE_LOGS_SWIFT_* — `source /tmp/swift-env.txt` — and
+ * discarded at the end), then in Chromium measures
  * time to the first lines on screen, a jump to the start, scrolling, and the page's JS heap — next to
  * trove-dashboard's way in the same run (its "View Log" page: the last 50 lines in a <pre>, and its
  * "View Full Log": the whole log as text), so the figures come with ratios.
  *   npx vite-node --config vitest.config.mts bench/viewer-1gb.ts -- [--mb 1024] [--dir /var/tmp] [--port 3350]
+ *       [--store local|swift]
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, request as playwrightRequest, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { option } from "./lib/cli-options";
 import { writeLevelledLog } from "./lib/levelled-log";
@@ -17,6 +20,7 @@ import { now, sleep } from "./lib/stats";
 
 const megabytes = Number(option("mb", "1024"));
 const port = Number(option("port", "3350"));
+const store = option("store", "local");
 const base = `http://127.0.0.1:${port}`;
 
 async function heapMb(page: Page): Promise<number> {
@@ -58,6 +62,8 @@ async function breakdown(page: Page): Promise<string> {
     return [
       `html ${navigation.responseStart.toFixed(0)}→${navigation.responseEnd.toFixed(0)}`,
       `scripts loaded ${Math.max(0, ...scripts.map((script) => script.responseEnd)).toFixed(0)}`,
+      `${scripts.length} scripts, ${(scripts.reduce((sum, script) => sum + script.decodedBodySize, 0) / 1024).toFixed(0)} KB`,
+      `html ${(navigation.decodedBodySize / 1024).toFixed(0)} KB`,
       `DOMContentLoaded ${navigation.domContentLoadedEventEnd.toFixed(0)}`,
       `session ${request("/api/auth/session")}`,
       `log list ${request("/log?details")}`,
@@ -97,10 +103,12 @@ async function main() {
       TROVE_LOGS_CONFIG: config,
       TROVE_LOGS_DATA_DIR: join(dir, "data"),
       TROVE_LOGS_DEMO_PASSWORD: "bench",
+      TROVE_LOGS_OBJECT_STORE: store,
     },
     stdio: "ignore",
   });
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  let context: BrowserContext | undefined;
   try {
     for (let i = 0; i < 600; i += 1) {
       const up = await fetch(`${base}/api/auth/session`).then(
@@ -110,7 +118,7 @@ async function main() {
       if (up) break;
       await sleep(500);
     }
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel("Username").fill("demo");
@@ -182,7 +190,9 @@ async function main() {
     }
 
     const tasks = longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : "";
-    console.log(`log: ${megabytes} MB, ${lines} lines; publish ${publishSeconds.toFixed(1)} s`);
+    console.log(
+      `log: ${megabytes} MB, ${lines} lines in the ${store} store; publish ${publishSeconds.toFixed(1)} s`,
+    );
     console.log(
       `viewer: last lines on screen ${firstLinesMs.toFixed(0)} ms cold (line index built), ` +
         `${warmLinesMs.toFixed(0)} ms on reload; jump to start ${jumpStartMs.toFixed(0)} ms; back to end ${jumpEndMs.toFixed(0)} ms`,
@@ -199,6 +209,17 @@ async function main() {
     );
     console.log(`peer (trove-dashboard's "View Full Log", the whole log as text): ${fullLog}`);
   } finally {
+    // Leaves nothing in the shared Swift (a discard deletes ~1,000 objects: minutes on a busy machine).
+    if (store === "swift") {
+      const request = await playwrightRequest.newContext({ storageState: await context?.storageState() });
+      await request
+        .post(`${base}/api/instances/${instance}/log`, {
+          data: { name: "general", discard: 1 },
+          timeout: 600_000,
+        })
+        .catch((error: Error) => console.log(`discard failed: ${error.message.split("\n")[0]}`));
+      await request.dispose();
+    }
     await browser.close();
     server.kill("SIGTERM");
     await sleep(1000);

@@ -1,38 +1,28 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowDown, LoaderCircle } from "lucide-react";
 import { useCallback, useId, useMemo, useRef, useState } from "react";
-import { ErrorState } from "@/components/common/error-state";
-import { Button } from "@/components/ui/button";
 import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
-import { windowEnd } from "./line-window";
-import { FilteredView } from "./filtered-view";
 import { LineCopy } from "./line-copy";
-import { LogFilterBar } from "./log-filter-bar";
-import { focusLogLines } from "./log-focus";
-import { LogSearchBox } from "./log-search-box";
+import { LogRegion } from "./log-region";
 import { LogTimeline } from "./log-timeline";
-import { LogViewer } from "./log-viewer";
 import { LogViewerHeader } from "./log-viewer-header";
-import { LogViewerToolbar } from "./log-viewer-toolbar";
 import { TailTextView } from "./tail-text-view";
-import { TimeJumpField, TimeJumpNoteLine } from "./time-jump-field";
-import { useLogWindow } from "./use-log-window";
+import { TimeJumpNoteLine } from "./time-jump-field";
 import { usePublishedWatch } from "./use-published-watch";
-import { useTimeJump } from "./use-time-jump";
 import { useViewerFilter } from "./use-viewer-filter";
-import { useViewerNavigation } from "./use-viewer-navigation";
 import { useViewerPublishing } from "./use-viewer-publishing";
 import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
-import { useReturnTop, useTopLineUrl } from "./use-top-line-url";
 import { useViewerUrl } from "./use-viewer-url";
+import { useViewerWindow } from "./use-viewer-window";
 import { useWrapPreference } from "./use-wrap-preference";
-import { CopyNotHere, LogSkeleton, NothingPublished } from "./viewer-states";
+import { ViewerBody } from "./viewer-body";
+import { ViewerFindBars } from "./viewer-find-bars";
+import { ViewerToolbarRow } from "./viewer-toolbar-row";
 import { FollowEnableDialog, FollowPanel } from "./follow-panel";
 import { useOwnAccountPublishGuard } from "../own-account-publish";
 
@@ -48,26 +38,8 @@ export interface LogViewerPageProps {
 export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
-  const onLine = useCallback(
-    (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
-    [replaceUrl],
-  );
-  const returnTop = useReturnTop(initial.top);
-  const win = useLogWindow(log, initial.line, {
-    deferOpen: Boolean(initial.t) && !initial.line,
-    initialTop: returnTop,
-  });
-  const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
-  const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);
-  const trackTop = useTopLineUrl(replaceUrl, nav.atBottomRef, nav.highlight);
-  const navRangeChange = nav.onRangeChange;
-  const onRangeChange = useCallback(
-    (first: number, last: number) => {
-      navRangeChange(first, last);
-      trackTop(first, last);
-    },
-    [navRangeChange, trackTop],
-  );
+  const view = useViewerWindow(log, initial, replaceUrl);
+  const { win, nav, timeJump, onRangeChange } = view;
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
   const filter = useViewerFilter(log, initial, win, nav, replaceUrl);
@@ -75,7 +47,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const details = useQuery(logsQueryOptions(scope, instanceId));
   const row = details.data?.find((entry) => entry.name === logName);
   const ownAccount = useOwnAccountPublishGuard(row?.copy_account === "yours");
-  const publishNow = () => ownAccount.guard(publishing.publishOnce);
   const enables = (plain: string) => (row ? publishActionLabel(row, plain) : plain);
   const toggleFollow = () =>
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
@@ -112,89 +83,10 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
     (line: number) => paths.logViewer(scope, instanceId, logName, { line }),
     [scope, instanceId, logName],
   );
-  const unknownLog = state.status === "unpublished" && details.isSuccess && !row;
-  // Its lines' 404 was about the instance (unknown, or another project's): not "nothing published".
-  const listFailed = state.status === "unpublished" && details.isError;
   const followNew = nav.totalWhenLeft === null ? 0 : Math.max(0, state.total - nav.totalWhenLeft);
-  const newLines = publishing.following ? followNew : unseen;
-  const denied = state.status === "error" && isForbidden(state.error);
   // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
   const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
-
-  let body;
-  if (state.status === "loading") body = <LogSkeleton />;
-  else if (denied && state.error)
-    body = <ErrorState title="403 — You may not view this log" error={state.error} />;
-  else if (unknownLog || listFailed || state.status === "error")
-    body = (
-      <ErrorState
-        title={unknownLog ? `This instance has no log named ${logName}` : "Could not load the log"}
-        error={(listFailed ? details.error : state.error) ?? new Error("Unknown error")}
-        onRetry={() => void win.openTail()}
-        retrying={state.resetting}
-      />
-    );
-  else if (state.status === "unpublished" && row && row.published > 0)
-    body = (
-      <CopyNotHere
-        reason={state.error?.message ?? "The published copy is not in the object store this viewer reads."}
-        onFullCopy={() => ownAccount.guard(() => publishing.fullCopy.mutate())}
-        copying={publishing.fullCopy.isPending}
-        error={publishing.error}
-      />
-    );
-  else if (state.status === "unpublished")
-    body = (
-      <NothingPublished
-        name={logName}
-        action={enables("Publish now")}
-        onPublish={publishNow}
-        publishing={publishing.publish.isPending}
-        error={publishing.error}
-      />
-    );
-  else if (filter.active && ready)
-    body =
-      filter.state.status === "done" && filter.state.rows.length === 0 ? (
-        <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">No lines match this filter.</p>
-      ) : (
-        <FilteredView
-          key={JSON.stringify(filter.active)} // a new filter: a new list, placed anew
-          rows={filter.state.rows}
-          anchorLine={filter.anchorLine}
-          complete={filter.state.status !== "scanning"}
-          onTopLine={filter.onTopLine}
-          wrap={wrap}
-          gutter={String(Math.max(state.total, windowEnd(state.window))).length}
-          lineHref={lineHref}
-          onShowInFull={filter.showInFull}
-        />
-      );
-  else if (state.total === 0)
-    body = <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400">The published log is empty.</p>;
-  else
-    body = (
-      <LogViewer
-        window={state.window}
-        generation={state.generation}
-        anchor={state.anchor}
-        top={state.top}
-        bottom={state.bottom}
-        edgeError={state.error?.message ?? null}
-        wrap={wrap}
-        following={publishing.following}
-        matcher={search.matcher}
-        format={filter.format}
-        highlightLine={nav.highlight}
-        gutter={String(Math.max(state.total, windowEnd(state.window))).length}
-        listRef={nav.listRef}
-        lineHref={lineHref}
-        onSelectLine={nav.selectLine}
-        onRangeChange={onRangeChange}
-        onAtBottomChange={nav.onAtBottomChange}
-        onLoadEdge={(edge, retry) => void win.loadEdge(edge, { retry })}
-      />
-    );
+  const denied = state.status === "error" && isForbidden(state.error);
 
   return (
     // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
@@ -209,57 +101,27 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
       />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
       <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
-        <LogViewerToolbar
-          ready={ready && state.total > 0}
-          publishing={publishing.publish.isPending}
+        <ViewerToolbarRow
+          log={log}
+          initialTime={initial.t}
+          view={view}
+          publishing={publishing}
           publishLabel={enables("Publish & refresh")}
-          onPublish={publishNow}
-          following={publishing.following}
-          followPaused={publishing.followPaused}
+          onPublish={() => ownAccount.guard(publishing.publishOnce)}
           onToggleFollow={toggleFollow}
-          onJumpToStart={nav.jumpToStart}
-          onJumpToEnd={nav.jumpToEnd}
-          onGoToLine={nav.goToLine}
-          timeJump={
-            <TimeJumpField
-              initial={initial.t}
-              disabled={!(ready && state.total > 0)}
-              pending={timeJump.state.status === "jumping"}
-              onJump={(at) => void timeJump.jump(at)}
-            />
-          }
-          totalLines={state.total}
           wrap={wrap}
           onToggleWrap={toggleWrap}
-          downloadHref={paths.api.log(scope, instanceId, logName, "download")}
-          tailOpen={tailOpen}
-          tailPanelId={tailPanelId}
-          onToggleTail={() => setTailOpen((open) => !open)}
-          helpOpen={helpOpen}
-          onHelpOpenChange={setHelpOpen}
+          tail={{ open: tailOpen, panelId: tailPanelId, toggle: () => setTailOpen((open) => !open) }}
+          help={{ open: helpOpen, setOpen: setHelpOpen }}
           denied={denied}
         />
-        <LogSearchBox
-          active={search.spec}
-          inputRef={searchInput}
+        <ViewerFindBars
+          search={search}
+          filter={filter}
+          nav={nav}
           disabled={!ready}
-          countLabel={search.countLabel}
-          progress={search.progress}
-          error={search.results.error}
-          canStep={search.results.lines.length > 0}
-          onSearch={search.search}
-          onClear={search.clear}
-          onNext={search.next}
-          onPrevious={search.previous}
-          onLeave={() => focusLogLines(logRegion.current)}
-        />
-        <LogFilterBar
-          key={filter.active ? "filtering" : "full"} // back in the full log: closed, fresh
-          active={filter.active}
-          state={filter.state}
-          disabled={!ready}
-          onApply={filter.apply}
-          onClose={() => filter.showInFull(nav.visible.current.first || undefined)}
+          searchInput={searchInput}
+          logRegion={logRegion}
         />
         {publishing.error && ready ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -277,37 +139,29 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
             onGoToLine={nav.goToLine}
           />
         ) : null}
-        <div
-          ref={logRegion}
-          tabIndex={-1}
-          role="log"
-          aria-label="Log lines"
-          aria-live="off"
-          aria-busy={state.resetting}
-          className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden max-sm:h-auto max-sm:min-h-60 max-sm:flex-1 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+        <LogRegion
+          regionRef={logRegion}
+          busy={state.resetting}
+          badge={ready && state.resetting}
+          jump={showJump ? { newLines: publishing.following ? followNew : unseen } : null}
+          onJumpToEnd={nav.jumpToEnd}
         >
-          {body}
+          <ViewerBody
+            logName={logName}
+            win={win}
+            nav={nav}
+            publishing={publishing}
+            filter={filter}
+            details={{ row, isSuccess: details.isSuccess, isError: details.isError, error: details.error }}
+            matcher={search.matcher}
+            wrap={wrap}
+            lineHref={lineHref}
+            onRangeChange={onRangeChange}
+            guard={ownAccount.guard}
+            enables={enables}
+          />
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
-          {ready && state.resetting ? (
-            <div className="absolute top-2 right-4 flex items-center gap-1.5 rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-zinc-900/90">
-              <LoaderCircle aria-hidden className="size-3.5 animate-spin" /> Loading lines…
-            </div>
-          ) : null}
-          {showJump ? (
-            <Button
-              size="sm"
-              variant="primary"
-              onClick={nav.jumpToEnd}
-              className="absolute right-6 bottom-4 shadow-lg"
-            >
-              <ArrowDown aria-hidden />
-              Jump to end
-              {newLines > 0
-                ? ` · ${newLines.toLocaleString("en-US")} new ${newLines === 1 ? "line" : "lines"}`
-                : null}
-            </Button>
-          ) : null}
-        </div>
+        </LogRegion>
         {publishing.following ? (
           <FollowPanel live={publishing.follow.live} info={publishing.follow.info} />
         ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { buildMatcher } from "./search-matcher";
 import {
-  buildMatcher,
   displayText,
   isSlowQueryHeader,
   matchCountLabel,

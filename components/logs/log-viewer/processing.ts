@@ -3,7 +3,7 @@
  * matches. No React, no fetching (tested in processing.test.ts; the window arithmetic is line-window.ts).
  */
 
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 
 export type Severity = "error" | "warn" | "info";
 
@@ -65,18 +65,6 @@ export interface SearchSpec {
  * freeze the page on a long line the way a backtracking RegExp can.
  */
 export type SearchMatcher = RE2JS;
-
-/** The pattern that paints search matches in visible lines; null when there is nothing (valid) to find. */
-export function buildMatcher(spec: SearchSpec | null): SearchMatcher | null {
-  if (!spec || !spec.q) return null;
-  try {
-    // The server's RE2 takes JavaScript's escapes (\u00e9, \cJ, (?<name>…)) too: translated the same way.
-    const source = spec.regex ? RE2JS.translateRegExp(spec.q) : RE2JS.quote(spec.q);
-    return RE2JS.compile(source, spec.caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
-  } catch {
-    return null;
-  }
-}
 
 /** Where the matcher matches, at most `max` times; empty matches are skipped. */
 export function matchRanges(text: string, matcher: SearchMatcher | null, max = 200): Range[] {

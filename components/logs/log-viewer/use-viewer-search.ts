@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { LogRef } from "@/lib/api/log-viewer";
 import type { LogViewerUrlState } from "@/lib/paths";
-import { buildMatcher, matchCountLabel, stepMatch, type SearchSpec } from "./processing";
+import { matchCountLabel, stepMatch, type SearchSpec } from "./processing";
 import { useLogSearch, type LogSearchState } from "./use-log-search";
+import { useSearchMatcher } from "./use-search-matcher";
 import type { useViewerNavigation } from "./use-viewer-navigation";
 
 /**
@@ -61,7 +62,7 @@ export function useViewerSearch(
   );
 
   const results = useLogSearch(log, spec, run, onUpdate);
-  const matcher = useMemo(() => buildMatcher(spec), [spec]);
+  const matcher = useSearchMatcher(spec);
 
   const search = useCallback(
     (next: SearchSpec) => {

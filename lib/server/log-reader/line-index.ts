@@ -1,4 +1,5 @@
 import "server-only";
+import { readTimeIndex, timeIndexName } from "@/lib/server/log-index/index-object";
 import { isNotFound } from "@/lib/server/object-store/object-store";
 import { listLogObjects, readRange, type PublishedLog } from "./published-log";
 
@@ -56,8 +57,19 @@ async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Prom
 }
 
 async function buildIndex(log: PublishedLog): Promise<LineIndex> {
-  const entries = await listLogObjects(log);
-  const counts = await mapLimit(entries, 16, (entry) => countNewlines(log, entry.name, entry.bytes));
+  // The publish-time index (one GET) knows the line counts of the objects it lists; only objects it
+  // misses (a real Trove's, a newer publish by another replica) cost a HEAD each. An entry counts only
+  // for an object listed now under the same name and size, so a stale index can never misplace a line.
+  const [entries, indexed] = await Promise.all([
+    listLogObjects(log),
+    readTimeIndex(log, timeIndexName(log.prefix)),
+  ]);
+  const known = new Map(indexed.map((entry) => [entry.name, entry]));
+  const counts = await mapLimit(entries, 16, async (entry) => {
+    const fromIndex = known.get(entry.name);
+    if (fromIndex?.bytes === entry.bytes) return fromIndex.lines;
+    return countNewlines(log, entry.name, entry.bytes);
+  });
   const objects: IndexedObject[] = [];
   let start = 0;
   let newlines = 0;
@@ -85,8 +97,8 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
 }
 
 /**
- * The log's line index: object list with line counts (from X-Object-Meta-Lines, one HEAD per
- * object the first time), cached while the published size stays the same — and the last object,
+ * The log's line index: object list with line counts (from the publish-time index, else
+ * X-Object-Meta-Lines, one HEAD per object the first time), cached while the published size stays the same — and the last object,
  * when the backend knows it: a copy discarded and published again may have the same size.
  */
 export async function lineIndex(log: PublishedLog): Promise<LineIndex> {
