@@ -92,7 +92,7 @@ test("the viewer at 390 px: one row of labelled icon buttons, the lines in the u
   const region = (await lines.boundingBox())!;
   expect(region.y).toBeLessThan(PHONE.height / 2);
   expect(region.y + region.height).toBeLessThanOrEqual(PHONE.height);
-  await expect(lines.locator("[data-line]").first()).toBeInViewport();
+  await expect(lines.locator("[data-line]").last()).toBeInViewport();
   await expect(page).toHaveTitle("general · orders-db · Trove Logs", { timeout: 30_000 });
   await shot(page, testInfo, "phone-viewer");
 
@@ -118,5 +118,5 @@ test("the viewer at 390 px: one row of labelled icon buttons, the lines in the u
   await expect(wrap).not.toHaveAttribute("aria-pressed", wrapped!);
   await more.tap();
   await expect(wrap).toBeHidden();
-  await expect(lines.locator("[data-line]").first()).toBeInViewport();
+  await expect(lines.locator("[data-line]").last()).toBeInViewport();
 });
