@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useState, type RefObject } from "react";
-import { usePinnedToEnd } from "./use-pinned-to-end";
 import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
 import { lineSeverity, type LogFormat } from "@/lib/log-format";
 import { lineText, type LineWindow } from "./line-window";
@@ -111,7 +110,6 @@ export function LogViewer(props: LogViewerProps) {
     (range: ListRange) => onRangeChange(range.startIndex, range.endIndex),
     [onRangeChange],
   );
-  const pin = usePinnedToEnd(listRef, anchor.line === "end", generation, onAtBottomChange);
   // The initial position is computed once per generation (the window changes under it later).
   const [mounted, setMounted] = useState(() => ({
     generation: generation,
@@ -124,10 +122,7 @@ export function LogViewer(props: LogViewerProps) {
     <Virtuoso
       key={generation}
       ref={listRef}
-      scrollerRef={(scroller) => {
-        takeFocus(scroller);
-        pin.scrollerRef(scroller);
-      }}
+      scrollerRef={takeFocus}
       className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       firstItemIndex={window.first}
       totalCount={window.lines.length}
@@ -139,8 +134,7 @@ export function LogViewer(props: LogViewerProps) {
       increaseViewportBy={{ top: 10 * ROW_HEIGHT, bottom: 10 * ROW_HEIGHT }}
       followOutput={following ? (atBottom) => (atBottom ? "auto" : false) : false}
       atBottomThreshold={2 * ROW_HEIGHT}
-      atBottomStateChange={pin.atBottomStateChange}
-      totalListHeightChanged={pin.keepAtEnd}
+      atBottomStateChange={onAtBottomChange}
       rangeChanged={rangeChanged}
       startReached={() => onLoadEdge("top")}
       endReached={() => onLoadEdge("bottom")}
