@@ -6,7 +6,8 @@
  *         then one range read of one object), p50/p95, cold first call apart
  *         GET …/log/general/timeline?buckets=120         p50/p95, cold first call apart
  *   peer  `openstack database log save` of the same log, then `awk` for the first line at or after
- *         the instant (what an operator without the viewer does): save once + scan per instant
+ *         the instant (what an operator without the viewer does): save once + scan per instant;
+ *         for the timeline, save + one `awk` pass counting lines per bucket of the same width
  *
  *   npx vite-node --config vitest.config.mts bench/jump-to-time.ts -- [--mb 1024] [--jumps 200] [--scans 5]
  *       [--port 3400] [--dir /dev/shm]
@@ -121,16 +122,56 @@ async function main() {
       scans.push(scan.seconds * 1000);
       if (Number(scan.stdout.trim()) === line) agree += 1;
     }
+    // The timeline an operator can make from the saved file: lines per bucket, one pass of awk.
+    const { first_time: from, last_time: to } = timelineCold.body as {
+      first_time: string;
+      last_time: string;
+    };
+    const width = (Date.parse(to) - Date.parse(from)) / 1000 / 120;
+    // Seconds within the month, as awk reads them from a stamp (the log spans minutes, not months).
+    const start = new Date(from);
+    const startSeconds =
+      start.getUTCDate() * 86_400 +
+      start.getUTCHours() * 3600 +
+      start.getUTCMinutes() * 60 +
+      start.getUTCSeconds() +
+      start.getUTCMilliseconds() / 1000;
+    const histogram = await run(
+      "/usr/bin/awk",
+      [
+        "-v",
+        `width=${width}`,
+        "-v",
+        `from=${startSeconds}`,
+        // 2026-11-25T10:00:00.000000Z: day, hours, minutes, seconds.micros
+        `{ t = substr($1,9,2) * 86400 + substr($1,12,2) * 3600 + substr($1,15,2) * 60 + substr($1,18,9)
+           b = int((t - from) / width); if (b < 0) b = 0; if (b > 119) b = 119; n[b]++ }
+         END { for (k = 0; k < 120; k++) printf "%d ", n[k]; print "" }`,
+        file,
+      ],
+      { env: { LC_ALL: "C" } },
+    );
+    const peerBuckets = histogram.stdout.trim().split(" ").map(Number);
+    const peerTimeline = save + histogram.seconds * 1000;
     rmSync(file, { force: true });
     say(
       `peer: log save ${(save / 1000).toFixed(2)} s, then awk ${ms(scans)}; same line as ours: ${agree}/${answers.size}`,
+    );
+    const ourBuckets = (timelineCold.body as { buckets: Array<{ lines: number }> }).buckets.map(
+      (b) => b.lines,
+    );
+    const apart = Math.max(...ourBuckets.map((lines, k) => Math.abs(lines - (peerBuckets[k] ?? 0))));
+    say(
+      `peer timeline: log save + awk histogram ${(peerTimeline / 1000).toFixed(2)} s ` +
+        `(awk ${(histogram.seconds * 1000).toFixed(0)} ms); largest bucket difference from ours: ${apart} lines`,
     );
     const p95 = percentile(jumps, 95);
     const timelineP95 = percentile(timeline, 95);
     say(
       `RESULT jump p95 ${p95.toFixed(1)} ms (target ≤ 150), peer save+scan p50 ${((save + percentile(scans, 50)) / 1000).toFixed(2)} s ` +
         `= ${((save + percentile(scans, 50)) / percentile(jumps, 50)).toFixed(0)}× ours p50, scan alone ${(percentile(scans, 50) / percentile(jumps, 50)).toFixed(0)}×; ` +
-        `timeline p95 ${timelineP95.toFixed(1)} ms, cold ${timelineCold.ms.toFixed(1)} ms (target < 1000)`,
+        `timeline p95 ${timelineP95.toFixed(1)} ms, cold ${timelineCold.ms.toFixed(1)} ms (target < 1000), ` +
+        `peer save+awk ${(peerTimeline / 1000).toFixed(2)} s = ${(peerTimeline / timelineCold.ms).toFixed(0)}× ours cold`,
     );
     await logAction(ctx, "discard");
   } finally {

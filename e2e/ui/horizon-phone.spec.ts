@@ -50,14 +50,73 @@ test("the log table's actions are in a row menu; status help opens on a tap and 
   await shot(page, testInfo, "phone-log-row-menu");
   await menu.getByRole("menuitem", { name: "View" }).tap();
   await expect(page).toHaveURL(new RegExp(`/logs/general$`));
+  await expect(page.getByRole("heading", { name: "general log" })).toBeVisible();
+});
 
-  // The viewer starts above the fold: its lines, up to the last one, are on the first screen.
+test("the viewer at 390 px: one row of labelled icon buttons, the lines in the upper half, More shows the rest", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "demo");
+  const published = await page.request.post(`/api/instances/${ORDERS_DB}/log`, {
+    data: { name: "general", publish: 1 },
+  });
+  expect(published.status(), await published.text()).toBe(200);
+  await page.goto(`/project/instances/${ORDERS_DB}/logs/general`);
   const lines = page.getByRole("log", { name: "Log lines" });
+  // The layout is final once the lines are in and the timeline has replaced its placeholder.
+  await expect(lines.locator("[data-line]").last()).toBeInViewport({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Timeline" }).locator("[aria-busy]")).toHaveCount(0, {
+    timeout: 30_000,
+  });
+
+  const toolbar = page.getByRole("toolbar", { name: "Log viewer" });
+  const primary = [
+    /^(Enable & publish|Publish & refresh)$/,
+    "Follow",
+    "Jump to start",
+    "Jump to end",
+    "More",
+  ];
+  const tops = new Set<number>();
+  for (const name of primary) {
+    const button = toolbar.getByRole("button", { name, exact: true });
+    await expect(button).toBeInViewport({ ratio: 1 });
+    tops.add(Math.round((await button.boundingBox())!.y));
+  }
+  expect(tops.size, "the toolbar's buttons share one row").toBe(1);
+  const wrap = toolbar.getByRole("button", { name: "Wrap lines" });
+  await expect(wrap).toBeHidden();
+
+  // The lines start in the upper half of the screen and end on it.
+  const region = (await lines.boundingBox())!;
+  expect(region.y).toBeLessThan(PHONE.height / 2);
+  expect(region.y + region.height).toBeLessThanOrEqual(PHONE.height);
   await expect(lines.locator("[data-line]").last()).toBeInViewport();
-  const region = await lines.boundingBox();
-  // Above the fold: the lines start on the first screen with room for several of them.
-  expect(region!.y).toBeLessThan(PHONE.height - 200);
-  expect(region!.y + region!.height).toBeLessThanOrEqual(PHONE.height);
   await expect(page).toHaveTitle("general · orders-db · Trove Logs", { timeout: 30_000 });
   await shot(page, testInfo, "phone-viewer");
+
+  // More: every other control, each with its name, and they work.
+  const more = toolbar.getByRole("button", { name: "More" });
+  await more.tap();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  for (const control of [
+    toolbar.getByRole("textbox", { name: "Line number" }),
+    toolbar.getByRole("button", { name: "Go to line" }),
+    toolbar.getByRole("textbox", { name: /Time/ }),
+    toolbar.getByRole("button", { name: "Go to time" }),
+    wrap,
+    toolbar.getByRole("button", { name: "Last N lines" }),
+    toolbar.getByRole("link", { name: "Download" }),
+    toolbar.getByRole("button", { name: "Keyboard shortcuts" }),
+  ]) {
+    await expect(control).toBeVisible();
+  }
+  await shot(page, testInfo, "phone-viewer-more");
+  const wrapped = await wrap.getAttribute("aria-pressed");
+  await wrap.tap();
+  await expect(wrap).not.toHaveAttribute("aria-pressed", wrapped!);
+  await more.tap();
+  await expect(wrap).toBeHidden();
+  await expect(lines.locator("[data-line]").last()).toBeInViewport();
 });

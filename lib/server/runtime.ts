@@ -92,6 +92,8 @@ async function createRuntime(): Promise<Runtime> {
           engine.isLogging(instanceId, logName),
         )
       : undefined;
+  // Enabling a demo log writes its first line at once, so "Enable & publish" has something to publish.
+  if (writers) engine.onLoggingStarted((instanceId, logName) => writers.loggingStarted(instanceId, logName));
   return {
     env: settings,
     config,

@@ -28,6 +28,18 @@ export interface LogSearchBoxProps {
 const same = (a: SearchSpec | null, b: SearchSpec) =>
   a !== null && a.q === b.q && a.regex === b.regex && a.caseSensitive === b.caseSensitive;
 
+/** A label's words from `sm` up; on phones a short sign on screen, the words kept as its name. */
+function Short({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="max-sm:sr-only">{long}</span>
+      <span aria-hidden className="font-mono sm:hidden">
+        {short}
+      </span>
+    </>
+  );
+}
+
 /** Server-side search of the whole published log; Enter searches, Enter again goes to the next match. */
 export function LogSearchBox({
   active,
@@ -74,8 +86,12 @@ export function LogSearchBox({
   };
 
   return (
-    <form role="search" onSubmit={submit} className="flex flex-wrap items-center gap-x-3 gap-y-2">
-      <div className="relative flex items-center">
+    <form
+      role="search"
+      onSubmit={submit}
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 max-sm:gap-x-2"
+    >
+      <div className="relative flex items-center max-sm:min-w-0 max-sm:flex-1">
         <label htmlFor={inputId} className="sr-only">
           Search
         </label>
@@ -90,7 +106,7 @@ export function LogSearchBox({
           disabled={disabled}
           placeholder="Search the whole log  ( / )"
           maxLength={1000}
-          className="h-8 w-72 rounded-md border border-zinc-300 bg-white pr-7 pl-8 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-700 dark:bg-zinc-900 [&::-webkit-search-cancel-button]:hidden"
+          className="h-8 w-72 max-sm:w-full rounded-md border border-zinc-300 bg-white pr-7 pl-8 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-700 dark:bg-zinc-900 [&::-webkit-search-cancel-button]:hidden"
         />
         {q ? (
           <button
@@ -108,17 +124,18 @@ export function LogSearchBox({
       </div>
       <label className="flex items-center gap-1.5 text-sm">
         <Checkbox checked={regex} onChange={(event) => toggle({ regex: event.target.checked })} />
-        Regex
+        <Short long="Regex" short=".*" />
       </label>
       <label className="flex items-center gap-1.5 text-sm">
         <Checkbox
           checked={caseSensitive}
           onChange={(event) => toggle({ caseSensitive: event.target.checked })}
         />
-        Match case
+        <Short long="Match case" short="Aa" />
       </label>
-      <Button type="submit" size="sm" disabled={disabled || !q}>
-        Search
+      <Button type="submit" size="sm" disabled={disabled || !q} title="Search">
+        <Search aria-hidden className="sm:hidden" />
+        <span className="max-sm:sr-only">Search</span>
       </Button>
       <div className="flex items-center gap-1">
         <Button

@@ -101,7 +101,7 @@ export function LogTimeline({ log, publishedSize, visible, subscribeVisible, onG
         <span data-testid="timeline-readout" className="min-w-0 truncate font-mono">
           {readout}
         </span>
-        <span className="flex items-center gap-2" aria-hidden>
+        <span className="flex items-center gap-2 max-sm:hidden" aria-hidden>
           <span className="inline-block size-2 rounded-sm bg-red-600" /> errors
           <span className="inline-block size-2 rounded-sm bg-amber-500" /> warnings
         </span>

@@ -100,7 +100,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         onConfirm={() => ownAccount.guard(publishing.follow.confirmEnable)}
       />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
-      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col">
+      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col max-sm:space-y-2">
         <ViewerToolbarRow
           log={log}
           initialTime={initial.t}

@@ -100,7 +100,7 @@ export function TimelineTrack({ buckets, onScreen, onChoose, onPoint }: Timeline
           setCursor(null);
           onPoint(null);
         }}
-        className="relative flex h-10 cursor-pointer touch-pan-y items-stretch rounded border border-zinc-200 bg-zinc-50 outline-none select-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-800 dark:bg-zinc-900"
+        className="relative flex h-10 max-sm:h-8 cursor-pointer touch-pan-y items-stretch rounded border border-zinc-200 bg-zinc-50 outline-none select-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-800 dark:bg-zinc-900"
       >
         {onScreen ? (
           <div

@@ -41,7 +41,10 @@ it("records the demo's actions and failures in the guest log, and nothing else",
     await act({ enable: true });
     await new Promise((resolve) => setTimeout(resolve, 100)); // the writer adds general log lines
     await expect(act({ publish: true })).rejects.toThrow(/unreachable/);
-    expect((await act({ publish: true })).status).toBe("Published");
+    // The writer keeps writing (every 20 ms): lines written during the publish leave it Partial.
+    const published = await act({ publish: true });
+    expect(["Published", "Partial"]).toContain(published.status);
+    expect(published.published).toBeGreaterThan(0);
     await act({ discard: true });
   } finally {
     await writers.stop();

@@ -106,6 +106,19 @@ describe("startDemoWriters", () => {
     await until(async () => (await readFile(general.file, "utf8")).split(MYSQL_HEADER).length === 3);
   });
 
+  it("writes the header at once when told logging started, without waiting for a tick", async () => {
+    const general = target("general", "mysql-general");
+    let on = false;
+    // Ticks an hour apart: only loggingStarted can write before the test ends.
+    writers = startDemoWriters({ logs: [general], isLogging: () => on, intervalMs: 3_600_000 });
+    await writers.loggingStarted("inst", "general");
+    expect(await sizeOf(general.file)).toBe(-1); // not logging: nothing to open
+    on = true;
+    await writers.loggingStarted("inst", "general");
+    expect((await readFile(general.file, "utf8")).startsWith(MYSQL_HEADER)).toBe(true);
+    await writers.loggingStarted("inst", "slow_query"); // no writer for it: nothing happens
+  });
+
   it("rotates at maxBytes: the file moves to .1 and a fresh one starts with the header", async () => {
     const general = target("general", "mysql-general");
     writers = startDemoWriters({

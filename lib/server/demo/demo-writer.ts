@@ -38,6 +38,11 @@ export interface DemoWriterOptions {
 }
 
 export interface DemoWriters {
+  /**
+   * A log was just switched on: its writer opens the file now (header line first, as a database
+   * server does when logging starts) instead of at the next tick, so an immediate publish has bytes.
+   */
+  loggingStarted(instanceId: string, logName: string): Promise<void>;
   /** Stops the timer and waits for writes in flight. */
   stop(): Promise<void>;
 }
@@ -53,6 +58,8 @@ interface WriterState {
   /** Undefined until the first tick; a false → true change reopens the log, which writes the header again. */
   logging: boolean | undefined;
   failing: boolean;
+  /** The write under way for this file: writes to one file never overlap (ticks and loggingStarted). */
+  busy: Promise<void>;
 }
 
 async function sizeOf(file: string): Promise<number | undefined> {
@@ -90,6 +97,7 @@ export function startDemoWriters(options: DemoWriterOptions): DemoWriters {
     writtenUntil: started,
     logging: undefined,
     failing: false,
+    busy: Promise.resolve(),
   }));
 
   const isLogging = (target: DemoLogTarget): boolean => {
@@ -106,12 +114,15 @@ export function startDemoWriters(options: DemoWriterOptions): DemoWriters {
     const reopened = logging && state.logging === false;
     state.logging = logging;
     const from = state.writtenUntil;
-    state.writtenUntil = at;
+    // A tick queued behind loggingStarted may carry an earlier instant: never write a stretch twice.
+    state.writtenUntil = Math.max(from, at);
     if (!logging) return;
     try {
       const size = await sizeOf(file);
       if (size === undefined) await makePrivateDir(dirname(file));
-      const text = (!size || reopened ? state.generator.header(from) : "") + state.generator.burst(from, at);
+      const text =
+        (!size || reopened ? state.generator.header(from) : "") +
+        state.generator.burst(from, state.writtenUntil);
       if (text.length > 0) {
         const bytes = Buffer.from(text, "utf8");
         await appendFile(file, bytes, { mode: PRIVATE_FILE_MODE });
@@ -128,12 +139,18 @@ export function startDemoWriters(options: DemoWriterOptions): DemoWriters {
     }
   };
 
+  /** Queued behind the file's write under way; `at` is read when the write starts. */
+  const queue = (state: WriterState, at?: number): Promise<void> => {
+    state.busy = state.busy.then(() => writeOne(state, at ?? now()));
+    return state.busy;
+  };
+
   let stopped = false;
   let inFlight: Promise<void> | undefined;
   const tick = () => {
     if (stopped || inFlight) return;
     const at = now();
-    inFlight = Promise.all(states.map((state) => writeOne(state, at))).then(
+    inFlight = Promise.all(states.map((state) => queue(state, at))).then(
       () => {
         inFlight = undefined;
       },
@@ -146,10 +163,18 @@ export function startDemoWriters(options: DemoWriterOptions): DemoWriters {
   timer.unref();
 
   return {
+    async loggingStarted(instanceId, logName) {
+      if (stopped) return;
+      const started = states.filter(
+        ({ target }) => target.instanceId === instanceId && target.logName === logName,
+      );
+      await Promise.all(started.map((state) => queue(state)));
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
       await inFlight;
+      await Promise.all(states.map((state) => state.busy));
     },
   };
 }

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { makeEngine, makeWorkspace } from "@/lib/server/testing/engine-fixture";
 import { demoInstances } from "./demo-instances";
 import { demoLogTargets, startWritersForDemo } from "./start-demo";
 
@@ -38,5 +39,34 @@ it("seeds the logs that are logging, then keeps writing them until stopped", asy
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it("Enable & publish on a log the demo has not written yet publishes its first line", async () => {
+  const workspace = makeWorkspace();
+  try {
+    const instances = demoInstances(workspace.dir).map((instance) => ({
+      id: instance.id,
+      name: instance.name,
+      projectId: instance.project_id,
+      datastore: instance.datastore,
+      logFiles: Object.fromEntries(Object.entries(instance.logs).map(([name, log]) => [name, log.file])),
+      operationsLog: true,
+    }));
+    const engine = makeEngine(workspace, { instances });
+    // Ticks an hour apart: the only write before the publish is the one enabling asks for.
+    const writers = await startWritersForDemo(instances, (id, name) => engine.isLogging(id, name), {
+      intervalMs: 3_600_000,
+    });
+    engine.onLoggingStarted((id, name) => writers.loggingStarted(id, name));
+    const member = { projectId: "demo", isAdmin: false };
+    const orders = instances[0]!.id;
+    expect((await engine.logAction(member, orders, { name: "slow_query" })).status).toBe("Disabled");
+    const published = await engine.logAction(member, orders, { name: "slow_query", publish: true });
+    await writers.stop();
+    expect(published.status).toBe("Published");
+    expect(published.published).toBeGreaterThan(0);
+  } finally {
+    await workspace.cleanup();
   }
 });

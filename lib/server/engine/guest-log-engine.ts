@@ -46,6 +46,9 @@ export interface EngineInstance {
   operationsLog?: boolean;
 }
 
+/** Told that a log's datastore has just started writing it. */
+export type LoggingStarted = (instanceId: string, logName: string) => Promise<void>;
+
 /** Who asks: Trove scopes every call to the token's project; admins may reach any project. */
 export interface Caller {
   projectId: string;
@@ -84,6 +87,7 @@ export class GuestLogEngine {
   private readonly entries = new Map<string, InstanceEntry>();
   private readonly locks = new KeyedLock();
   private readonly records: InstanceRecords;
+  private readonly loggingListeners = new Set<LoggingStarted>();
 
   constructor(private readonly options: EngineOptions) {
     const settings = new LogSettings(options.settingsFile);
@@ -197,6 +201,7 @@ export class GuestLogEngine {
     if (log.definition.type === "USER" && (enable || action.disable)) {
       const on = Boolean(enable);
       await this.locks.run(`${instanceId}#datastore`, () => switchLog(entry, log, on));
+      if (on) await this.loggingStarted(instanceId, log.name);
     }
     if (action.discard || action.publish) {
       const key = `${instanceId}/${log.name}`;
@@ -276,6 +281,20 @@ export class GuestLogEngine {
     const entry = this.entries.get(instanceId);
     const log = entry?.logs.find((candidate) => candidate.name === logName);
     return entry && log ? entry.datastore.logFault(log.definition) : undefined;
+  }
+
+  /**
+   * For the demo writers: told when a USER log is switched on and the datastore writes it at once,
+   * before the same action publishes (as a server's first line lands when logging starts).
+   */
+  onLoggingStarted(listener: LoggingStarted): () => void {
+    this.loggingListeners.add(listener);
+    return () => this.loggingListeners.delete(listener);
+  }
+
+  private async loggingStarted(instanceId: string, logName: string): Promise<void> {
+    if (!this.isLogging(instanceId, logName)) return; // waits for a restart
+    await Promise.all([...this.loggingListeners].map((listener) => listener(instanceId, logName)));
   }
 
   /** For the demo writers: does the datastore write this log right now? */

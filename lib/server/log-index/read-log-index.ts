@@ -49,6 +49,9 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
   const known = log.size !== undefined && log.lastObject !== undefined;
   const cached = cache.get(key);
   if (known && cached?.signature === `${log.size}/${log.lastObject}`) return cached.index;
+  // The last byte is read beside the listing (not after it), when the copy's last object is known.
+  const lastByte = log.lastObject === undefined ? undefined : lastByteOf(log, log.lastObject);
+  lastByte?.catch(() => undefined); // awaited below only when the listing agrees
   const [listed, entries] = await Promise.all([
     listLogObjects(log),
     readTimeIndex(log, timeIndexName(log.prefix)),
@@ -68,7 +71,11 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
     start += listed[i]!.bytes;
     newlines += object.lines;
   }
-  const lastLineComplete = lines ? lines.lastLineComplete : await endsWithNewline(log, objects.at(-1));
+  const last = objects.at(-1);
+  const lastLineComplete = lines
+    ? lines.lastLineComplete
+    : !last ||
+      (lastByte && last.name === log.lastObject ? await lastByte : await lastByteOf(log, last.name)) === 0x0a;
   const index = { objects, size: start, totalLines: newlines + (lastLineComplete ? 0 : 1) };
   const signature = `${start}/${listed.at(-1)?.name}`;
   if (cache.size > 50) cache.clear();
@@ -112,12 +119,10 @@ async function describeUnindexed(
   return { ...base, ...(await estimateObject(log, format, object.name, object.bytes)), source: "estimate" };
 }
 
-async function endsWithNewline(log: PublishedLog, last: TimedObject | undefined): Promise<boolean> {
-  if (!last) return true;
-  const read = await log.store.getObject(log.account, log.container, last.name, {
-    range: { start: last.bytes - 1, end: last.bytes - 1 },
-  });
+/** The last byte of an object (undefined when it is empty). */
+async function lastByteOf(log: PublishedLog, name: string): Promise<number | undefined> {
+  const read = await log.store.getObject(log.account, log.container, name, { range: { suffix: 1 } });
   let byte: number | undefined;
   for await (const part of read.body) byte ??= (part as Uint8Array)[0];
-  return byte === 0x0a;
+  return byte;
 }

@@ -17,13 +17,30 @@ const query = (request: Request) => Object.fromEntries(new URL(request.url).sear
 const timeRoute = (scope: Scope, handler: (context: LogRequest) => Promise<Response>) =>
   sessionRoute({ params: logParamsSchema, adminOnly: scope === "admin" }, handler);
 
+/**
+ * An instance's datastore never changes: once known, a jump does not ask for the instance again (a
+ * Trove call, or a look at its server, on every request). Access is checked by openPublishedLog.
+ */
+const datastores = new Map<string, string>();
+const MAX_DATASTORES = 10_000;
+
+async function datastoreOf({ runtime, caller, params }: LogRequest): Promise<string> {
+  const known = datastores.get(params.id);
+  if (known) return known;
+  const type = (await runtime.backend.getInstance(caller, params.id)).datastore.type;
+  if (datastores.size >= MAX_DATASTORES) datastores.clear();
+  datastores.set(params.id, type);
+  return type;
+}
+
 /** The published log, and the format its lines are in (from the instance's datastore). */
-async function openTimed({ runtime, caller, params }: LogRequest) {
-  const [log, instance] = await Promise.all([
+async function openTimed(context: LogRequest) {
+  const { runtime, caller, params } = context;
+  const [log, datastore] = await Promise.all([
     runtime.backend.openPublishedLog(caller, params.id, params.name),
-    runtime.backend.getInstance(caller, params.id),
+    datastoreOf(context),
   ]);
-  return { log, format: chooseFormat(instance.datastore.type, params.name) };
+  return { log, format: chooseFormat(datastore, params.name) };
 }
 
 /** GET …/log/{name}/time?at=ISO: the first line at or after the instant. */
