@@ -1,7 +1,12 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { LeaseTarget, PublishLease } from "@/lib/server/engine/publish-lease";
-import { isNotFound, isObjectExists, type ObjectStore } from "@/lib/server/object-store/object-store";
+import {
+  isNotFound,
+  isObjectExists,
+  isObjectStoreError,
+  type ObjectStore,
+} from "@/lib/server/object-store/object-store";
 import { holdLease, type LeaseSlot, type LeaseTiming } from "./lease-loop";
 
 export interface ObjectStoreLeaseOptions extends LeaseTiming {
@@ -56,7 +61,8 @@ class LeaseObject implements LeaseSlot {
         await this.put(true);
         return true;
       } catch (error) {
-        if (isObjectExists(error)) return false;
+        // 409: Swift found a newer version of the name as it wrote ours (another taker's).
+        if (isObjectExists(error) || (isObjectStoreError(error) && error.status === 409)) return false;
         if (!isNotFound(error) || attempt > 0) throw error;
         // No container yet (nothing published): the publish creates this one anyway.
         await this.options.store.putContainer(this.target.account, this.target.container);
