@@ -44,6 +44,12 @@ const envSchema = z.object({
    * publish runs): how long a crashed replica's publish blocks another from taking over.
    */
   TROVE_LOGS_PUBLISH_LEASE_TTL: z.coerce.number().int().min(2).max(3600).default(30),
+  /**
+   * What keeps one publish of a log at a time among replicas: `memcached`, `object-store` (a lease
+   * object in the store they share), `none` (one process per store). `auto`: memcached when
+   * TROVE_LOGS_MEMCACHED is set, else the object store when it is Swift, else none.
+   */
+  TROVE_LOGS_PUBLISH_LEASE: z.enum(["auto", "memcached", "object-store", "none"]).default("auto"),
   /** Names this replica in an X-Served-By response header (unset: no header). */
   TROVE_LOGS_REPLICA_NAME: z.preprocess(
     emptyAsUndefined,

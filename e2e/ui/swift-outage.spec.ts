@@ -93,7 +93,8 @@ test("Swift goes away: publish fails fast with the reason in the API and the UI,
   expect(Date.now() - started).toBeLessThan(10_000); // never a hang
 
   await page.goto(`/project/instances/${ID}?tab=logs`);
-  await expect(page.getByText(/Swift is unreachable/).first()).toBeVisible();
+  // On Swift each log shown asks it for the metafile (replicas may share it): the failure takes a moment.
+  await expect(page.getByText(/Swift is unreachable/).first()).toBeVisible({ timeout: 15_000 });
 
   await relay.open(); // Swift is back: the same button finishes the copy, without duplicates
   await page.reload();
@@ -105,4 +106,31 @@ test("Swift goes away: publish fails fast with the reason in the API and the UI,
   const download = await page.request.get(`/api/instances/${ID}/log/general/download`);
   expect(Buffer.from(await download.body()).equals(readFileSync(logFile()))).toBe(true);
   await page.request.post(`/api/instances/${ID}/log`, { data: { name: "general", discard: 1 } });
+});
+
+test("a failure the UI shows carries the request id of the answer that failed (its X-Request-Id)", async ({
+  page,
+}) => {
+  await signIn(page, "demo");
+  const failedIds = new Set<string>();
+  page.on("response", (response) => {
+    const id = response.headers()["x-request-id"];
+    if (response.url().includes(`/api/instances/${ID}`) && response.status() >= 500 && id) failedIds.add(id);
+  });
+  await relay.cut();
+  try {
+    await page.goto(`/project/instances/${ID}?tab=logs`);
+    const alert = page.getByRole("alert").filter({ hasText: /Swift is unreachable/ });
+    await expect(alert).toBeVisible({ timeout: 15_000 }); // a first page load on a busy machine
+    const requestId = alert.getByText(/^Request ID:/);
+    // The list polls on: the id shown is one of the failed answers' own, never one made up in the browser.
+    await expect
+      .poll(async () => {
+        const shown = ((await requestId.textContent()) ?? "").replace("Request ID:", "").trim();
+        return failedIds.has(shown) ? shown : `not the id of a failed answer: '${shown}'`;
+      })
+      .toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  } finally {
+    await relay.open();
+  }
 });

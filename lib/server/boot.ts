@@ -15,7 +15,8 @@ export async function boot(): Promise<void> {
     console.log(
       env.TROVE_LOGS_BACKEND === "openstack"
         ? "[trove-logs] Backend: a real Trove, found in each user's Keystone catalog (service type database)"
-        : `[trove-logs] Embedded log service publishing into the ${runtime.objectStore}`,
+        : `[trove-logs] Embedded log service publishing into the ${runtime.objectStore} ` +
+            `(one publish of a log at a time: ${runtime.publishLease})`,
     );
     if (runtime.identity.kind === "local") {
       console.log("[trove-logs] Users: admin (admin role), demo (member of project demo)");

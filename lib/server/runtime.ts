@@ -15,7 +15,7 @@ import { describeError } from "@/lib/server/http/errors";
 import type { ObjectStore } from "@/lib/server/object-store/object-store";
 import { createServiceObjectStore } from "@/lib/server/object-store/service-object-store";
 import { ensurePrivateDir } from "@/lib/server/private-paths";
-import { MemcachedLease } from "@/lib/server/shared/memcached-lease";
+import { choosePublishLease } from "@/lib/server/shared/choose-lease";
 import { SharedCache } from "@/lib/server/shared/shared-cache";
 import { createOpenstackBackend } from "@/lib/server/backend/openstack-backend";
 
@@ -31,15 +31,14 @@ export interface Runtime {
   sessions: SessionStore;
   /** Where the embedded service publishes ("local store in …" or "Swift at …"). */
   objectStore: string;
+  /** What keeps one publish of a log at a time among replicas (TROVE_LOGS_PUBLISH_LEASE), for the banner. */
+  publishLease: string;
   /** That store itself (readiness checks reach it). */
   store: ObjectStore;
   /** Keystone's client and the service token, when TROVE_LOGS_KEYSTONE_URL is set. */
   keystone?: KeystoneAccess;
   stop(): Promise<void>;
 }
-
-/** How long a publish waits for another replica's publish of the same log (then 409). */
-const PUBLISH_LEASE_WAIT_MS = 10 * 60_000;
 
 async function createRuntime(): Promise<Runtime> {
   const settings = env();
@@ -67,17 +66,13 @@ async function createRuntime(): Promise<Runtime> {
   }
   const objects = await createServiceObjectStore(settings, keystone);
   const store = objects.store;
+  const publishLease = choosePublishLease(settings, { shared, store });
+  const lease = publishLease.lease;
   const engine = new GuestLogEngine({
     store,
-    // Replicas write into the same accounts: one publish of a log at a time among all of them.
-    ...(shared && {
-      sharedStore: true,
-      lease: new MemcachedLease({
-        cache: shared,
-        ttlSeconds: settings.TROVE_LOGS_PUBLISH_LEASE_TTL,
-        maxWaitMs: PUBLISH_LEASE_WAIT_MS,
-      }),
-    }),
+    // Replicas write into the same accounts: one publish of a log at a time among all of them, and
+    // what another published is re-read.
+    ...(lease && { sharedStore: true, lease }),
     instances: config.instances,
     settingsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "log-settings.json"),
     recordsFile: join(settings.TROVE_LOGS_DATA_DIR, "state", "instances.json"),
@@ -106,6 +101,7 @@ async function createRuntime(): Promise<Runtime> {
         })
       : createEmbeddedBackend(engine, config.exposedLogs, { limit: config.limit }),
     objectStore: objects.description,
+    publishLease: publishLease.description,
     store,
     publishJobs: new PublishJobs(describeError, shared),
     engine,

@@ -15,6 +15,7 @@ import { discardLog, publishLog, restartDatastore, switchLog } from "./instance-
 import { isExposed } from "./log-definitions";
 import { LogSettings } from "./log-settings";
 import { KeyedLock } from "./keyed-lock";
+import { leaseName } from "./object-names";
 import type { PublishLease } from "./publish-lease";
 
 export interface EngineInstance {
@@ -204,14 +205,11 @@ export class GuestLogEngine {
       if (on) await this.loggingStarted(instanceId, log.name);
     }
     if (action.discard || action.publish) {
-      const key = `${instanceId}/${log.name}`;
-      const work = async () => {
+      await this.exclusive(instanceId, log, async () => {
         await refreshEntry(entry);
         if (action.discard) await discardLog(entry, log);
         if (action.publish) await trackPublish(() => publishLog(entry, log, onProgress));
-      };
-      const lease = this.options.lease;
-      await this.locks.run(key, () => (lease ? lease.hold(key, work) : work()));
+      });
     }
     return this.show(log, await refreshEntry(entry));
   }
@@ -230,7 +228,7 @@ export class GuestLogEngine {
   async publishIfEnabled(caller: Caller, instanceId: string, logName: string): Promise<GuestLog> {
     const entry = this.entry(caller, instanceId);
     const log = this.log(caller, instanceId, logName);
-    await this.locks.run(`${instanceId}/${log.name}`, async () => {
+    await this.exclusive(instanceId, log, async () => {
       const shown = await this.show(log, await refreshEntry(entry));
       if (shown.status === "Disabled") {
         throw new EngineError("conflict", `Log '${logName}' was disabled; Follow does not turn it back on.`);
@@ -238,6 +236,16 @@ export class GuestLogEngine {
       await publishLog(entry, log);
     });
     return this.show(log, await refreshEntry(entry));
+  }
+
+  /** Runs a publish or discard of the log as the only one: in this process (lock) and among replicas (lease). */
+  private exclusive(instanceId: string, log: GuestLogFile, work: () => Promise<void>): Promise<void> {
+    const key = `${instanceId}/${log.name}`;
+    const lease = this.options.lease;
+    if (!lease) return this.locks.run(key, work);
+    const { account, container } = log.location;
+    const target = { key, account, container, object: leaseName(log.prefix) };
+    return this.locks.run(key, () => lease.hold(target, work));
   }
 
   /** Trove's instance restart: pending log toggles take effect. */

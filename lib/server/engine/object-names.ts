@@ -9,6 +9,11 @@ export function metafileName(prefix: string): string {
   return `${prefix.replace(/\/+$/, "")}_metafile`;
 }
 
+/** Where replicas without memcached keep a log's publish lease: beside the metafile, outside the prefix. */
+export function leaseName(prefix: string): string {
+  return `${prefix.replace(/\/+$/, "")}_lease`;
+}
+
 /** `YYYY-MM-DDTHH:MM:SS.ffffff` in UTC from microseconds since the epoch (Python's str(utcnow()) with 'T'). */
 export function formatMicros(micros: number): string {
   const millis = Math.floor(micros / 1000);

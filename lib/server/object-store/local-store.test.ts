@@ -77,6 +77,21 @@ describe("local store", () => {
     expect(await statusOf(reopened.headContainer("AUTH_b", "logs"))).toBe(404);
   });
 
+  it("lets exactly one of racing create-only puts win, across stores sharing a dir, and keeps no loser's blob", async () => {
+    const dir = await freshDir();
+    const [first, second] = [open(dir), open(dir)];
+    await first.putContainer("AUTH_a", "c");
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? first : second).putObject("AUTH_a", "c", "lease", `racer ${i}`, { ifNoneMatch: "*" }),
+      ),
+    );
+    const won = outcomes.flatMap((outcome, i) => (outcome.status === "fulfilled" ? [`racer ${i}`] : []));
+    expect(won).toHaveLength(1);
+    expect((await readAll((await second.getObject("AUTH_a", "c", "lease")).body)).toString()).toBe(won[0]);
+    expect(await blobFiles(dir)).toHaveLength(1);
+  });
+
   it("gives every put a later timestamp, even with a frozen clock", async () => {
     const store = open(await freshDir(), () => Date.UTC(2024, 1, 29, 23, 59, 59, 999));
     await store.putContainer("AUTH_a", "c");

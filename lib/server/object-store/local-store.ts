@@ -9,12 +9,13 @@ import { resolveByteRange } from "./byte-range";
 import { containerNotFound, deleteContainerRow, readContainer, updateContainer } from "./local-containers";
 import { blobsInFlight, createBlobLayout, removeQuietly, writeBlob, type BlobLayout } from "./local-blobs";
 import { openIndexDatabase, prepareIndex, type LocalIndex, type ObjectRow } from "./local-index";
-import { commitObjectRow, objectNotFound, takeObjectRow, toObjectInfo } from "./local-objects";
+import { commitObjectRow, isExpiredRow, objectNotFound, takeObjectRow, toObjectInfo } from "./local-objects";
 import { diskFailure } from "./local-errors";
 import { listPage } from "./local-listing";
 import { withErrorsMapped } from "./map-errors";
 import { sweepStore, type SweepOptions, type SweepResult } from "./local-sweep";
 import {
+  ObjectExistsError,
   ObjectStoreError,
   type ByteRange,
   type ContainerInfo,
@@ -138,6 +139,9 @@ class LocalStore implements LocalObjectStore {
     const deleteAt =
       options.deleteAfter === undefined ? null : Math.floor(this.nowSeconds() + options.deleteAfter);
     if (!this.index.getContainer.get({ account, container })) throw containerNotFound(container);
+    const createOnly = options.ifNoneMatch === "*";
+    // As Swift answers 412 before the body: a taken name costs no write (the commit checks again).
+    if (createOnly && this.findLive(account, container, name)) throw new ObjectExistsError(container, name);
 
     const blob = await writeBlob(this.layout, body);
     if (options.etag !== undefined && options.etag !== blob.etag) {
@@ -150,10 +154,12 @@ class LocalStore implements LocalObjectStore {
     }
     let committed: ReturnType<typeof commitObjectRow>;
     try {
-      committed = commitObjectRow(this.index, this.clock, {
+      const fields = {
         ...{ account, container, name, blob: blob.id, bytes: blob.bytes, etag: blob.etag },
         ...{ content_type: contentType, delete_at: deleteAt, metadata: JSON.stringify(metadata) },
-      });
+      };
+      const onlyIfAbsent = createOnly ? { nowSeconds: this.nowSeconds() } : undefined;
+      committed = commitObjectRow(this.index, this.clock, fields, onlyIfAbsent);
     } catch (error) {
       await this.removeBlob(blob.id);
       throw error;
@@ -208,13 +214,18 @@ class LocalStore implements LocalObjectStore {
   }
 
   private liveObject(account: string, container: string, name: string): ObjectRow {
-    const row = this.index.getObject.get({ account, container, name });
-    if (!row || this.isExpired(row)) throw objectNotFound({ account, container, name });
+    const row = this.findLive(account, container, name);
+    if (!row) throw objectNotFound({ account, container, name });
     return row;
   }
 
+  private findLive(account: string, container: string, name: string): ObjectRow | undefined {
+    const row = this.index.getObject.get({ account, container, name });
+    return row && !this.isExpired(row) ? row : undefined;
+  }
+
   private isExpired(row: ObjectRow): boolean {
-    return row.delete_at !== null && row.delete_at <= this.nowSeconds();
+    return isExpiredRow(row, this.nowSeconds());
   }
 
   private nowSeconds(): number {

@@ -58,6 +58,15 @@ export interface PutOptions {
   onOrdered?: () => void;
   /** The body's md5 (hex) when the caller has it already: not hashed again, and checked (502 if wrong, nothing stored). */
   etag?: string;
+  /**
+   * Create only (Swift's `If-None-Match: *`): when a live object has the name, nothing is stored and the
+   * put fails with ObjectExistsError (412). An expired object counts as gone, as in Swift, where it
+   * does so before the object expirer has removed it. Racing create-only puts: the local store lets
+   * exactly one win; Swift (2.30, seen here) may accept several that overlap (each object server checks
+   * before it writes) and keeps the newest, so a caller that needs one winner reads the object back
+   * after the others had time to land (see ObjectStoreLease).
+   */
+  ifNoneMatch?: "*";
 }
 
 export interface ListOptions {
@@ -137,6 +146,13 @@ export class ObjectStoreError extends Error {
   }
 }
 
+/** A create-only put (`ifNoneMatch: "*"`) found the name taken by a live object: Swift's 412. */
+export class ObjectExistsError extends ObjectStoreError {
+  constructor(container: string, name: string) {
+    super(412, `Object ${container}/${name} already exists`);
+  }
+}
+
 /** The message every out-of-space failure starts with (local disk full, quota, Swift's 507). */
 export const OUT_OF_SPACE = "The object store is out of space";
 
@@ -150,5 +166,8 @@ export const isObjectStoreError = (error: unknown): error is ObjectStoreError =>
   typeof (error as { status?: unknown }).status === "number";
 
 export const isNotFound = (error: unknown): boolean => isObjectStoreError(error) && error.status === 404;
+
+/** A create-only put lost: the name is taken (by status, for the same reason as isObjectStoreError). */
+export const isObjectExists = (error: unknown): boolean => isObjectStoreError(error) && error.status === 412;
 
 export const MAX_LISTING_LIMIT = 10_000;

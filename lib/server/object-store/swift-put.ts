@@ -3,7 +3,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { OutgoingHttpHeaders } from "node:http";
 
-import { ObjectStoreError, type ObjectBody, type ObjectInfo, type PutOptions } from "./object-store";
+import {
+  ObjectExistsError,
+  ObjectStoreError,
+  type ObjectBody,
+  type ObjectInfo,
+  type PutOptions,
+} from "./object-store";
 import { readBody } from "./swift-body";
 import { failure, type SwiftClient } from "./swift-client";
 import * as wire from "./swift-headers";
@@ -50,6 +56,8 @@ export async function putSwiftObject(
     ...wire.metadataHeaders("object", metadata),
   };
   if (deleteAfter !== undefined) headers["x-delete-after"] = String(deleteAfter);
+  // Swift treats an expired object as gone here even before its expirer removed it (seen on Swift 2.30).
+  if (options.ifNoneMatch === "*") headers["if-none-match"] = "*";
   const prepared = prepareBody(body, options.etag);
   const expectedEtag = prepared.known ?? options.etag; // Swift checks it and answers 422 when it differs
   if (expectedEtag) headers.etag = expectedEtag;
@@ -58,6 +66,10 @@ export async function putSwiftObject(
   const onContinue = options.onOrdered;
   const response = await client.call({ method: "PUT", path, headers, body: payload, onChunk, onContinue });
   if (response.status === 404) throw await failure(response, { kind: "container", container });
+  if (response.status === 412 && options.ifNoneMatch === "*") {
+    await readBody(response.body, 8 * 1024).catch(() => undefined); // frees the connection
+    throw new ObjectExistsError(container, name);
+  }
   if (response.status < 200 || response.status >= 300) {
     throw await failure(response, { kind: "object", container, name });
   }

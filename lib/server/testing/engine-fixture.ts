@@ -86,20 +86,30 @@ export function appendLog(path: string, content: string | Uint8Array): void {
 }
 
 /** The published copy: every object under the prefix, concatenated in name order. */
-export async function publishedBytes(store: ObjectStore, account: string, prefix: string): Promise<Buffer> {
+export async function publishedBytes(
+  store: ObjectStore,
+  account: string,
+  prefix: string,
+  container = "database_logs",
+): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const entry of listAllObjects(store, account, "database_logs", { prefix })) {
+  for await (const entry of listAllObjects(store, account, container, { prefix })) {
     if (entry.kind !== "object") continue;
-    const read = await store.getObject(account, "database_logs", entry.name);
+    const read = await store.getObject(account, container, entry.name);
     for await (const chunk of read.body) parts.push(Buffer.from(chunk as Uint8Array));
   }
   return Buffer.concat(parts);
 }
 
-export async function objectNames(store: ObjectStore, account: string, prefix: string): Promise<string[]> {
+export async function objectNames(
+  store: ObjectStore,
+  account: string,
+  prefix: string,
+  container = "database_logs",
+): Promise<string[]> {
   const names: string[] = [];
   try {
-    for await (const entry of listAllObjects(store, account, "database_logs", { prefix })) {
+    for await (const entry of listAllObjects(store, account, container, { prefix })) {
       if (entry.kind === "object") names.push(entry.name);
     }
   } catch {

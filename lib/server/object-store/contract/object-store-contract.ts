@@ -3,6 +3,7 @@ import "server-only";
 import { describe } from "vitest";
 
 import { describeContainers } from "./containers-contract";
+import { describeCreateOnly } from "./create-only-contract";
 import { describeExpiryAndConcurrency } from "./expiry-concurrency-contract";
 import type { ObjectStoreHarness } from "./harness";
 import { describeListing } from "./listing-contract";
@@ -24,5 +25,6 @@ export function describeObjectStoreContract(label: string, harness: ObjectStoreH
     describeListing(harness);
     describeRanges(harness);
     describeExpiryAndConcurrency(harness);
+    describeCreateOnly(harness);
   });
 }
