@@ -13,18 +13,13 @@
  *       [--port 3400] [--dir /dev/shm]
  * Run it under `flock /tmp/trove-logs-e2e.lock` (Keystone's catalog sends the CLI to the e2e port).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { option } from "./lib/cli-options";
 import { run, toolEnv } from "./lib/run-command";
 import { now, percentile, say } from "./lib/stats";
-import { appEnv, CONTAINER, writeAppConfig } from "./openstack/app-config";
-import { AppClient, startApp, stopApp, type App } from "./openstack/app-server";
-import { readDemoOpenrc, readKeystoneEnv } from "./openstack/keystone";
-import { logAction } from "./openstack/phase-context";
-import { startUnlessRunning, stopService } from "./openstack/services";
-import { createSourceLog } from "./openstack/source-log";
-import { demoAccount, removeContainers } from "./openstack/swift-service";
+import { readDemoOpenrc } from "./openstack/keystone";
+import { withPublishedApp, type PublishedApp } from "./openstack/published-app";
 
 const MEGABYTES = Number(option("mb", "1024"));
 const JUMPS = Math.max(20, Number(option("jumps", "200")));
@@ -38,150 +33,104 @@ const ms = (values: number[]) =>
   `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`;
 
 async function main() {
-  const scratch = mkdtempSync(join(BASE_DIR, "trove-logs-jump-bench-"));
-  let app: App | undefined;
-  let client: AppClient | undefined;
-  let dataContainerCreated = false;
-  const keystoneStarted = startUnlessRunning(
-    "keystone.sh",
-    { ...process.env, TROVE_PORT: String(PORT) },
-    "starting Keystone",
+  await withPublishedApp({ megabytes: MEGABYTES, dir: BASE_DIR, port: PORT }, measure);
+}
+
+async function measure({ client, cookie, logPath, source, instanceId, scratch }: PublishedApp) {
+  const get = async (path: string) => {
+    const t = now();
+    const answer = await client.request("GET", `${logPath}/general/${path}`, { cookie });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.body.toString()}`);
+    return { ms: now() - t, body: JSON.parse(answer.body.toString()) };
+  };
+  const span = Math.floor(source.lines / 50);
+  const instant = (k: number) => new Date(BASE + ((k * 7_919_993) % span) + 0.5).toISOString();
+
+  // ---- ours: timeline first (cold: reads the index), then jumps
+  const timelineCold = await get("timeline?buckets=120");
+  const timeline: number[] = [];
+  for (let k = 0; k < 30; k += 1) timeline.push((await get("timeline?buckets=120")).ms);
+  say(
+    `timeline: cold ${timelineCold.ms.toFixed(1)} ms, warm ${ms(timeline)} (${timelineCold.body.unindexed_objects} unindexed objects)`,
   );
-  const keystone = readKeystoneEnv();
-  const port = Number(keystone.TROVE_PORT);
-  const swiftStarted = startUnlessRunning(
-    "swift.sh",
-    { ...process.env, ...keystone },
-    "starting Swift (Keystone auth)",
-  );
-  try {
-    client = new AppClient(port);
-    if (await client.request("GET", "/", { timeoutMs: 1000 }).catch(() => undefined)) {
-      throw new Error(`port ${port} is in use (the catalog's database endpoint): stop what runs there`);
-    }
-    const account = await demoAccount(keystone, scratch);
-    const head = await fetch(`${account.storageUrl}/${CONTAINER}`, {
-      method: "HEAD",
-      headers: { "x-auth-token": account.token },
+  const jumpCold = await get(`time?at=${instant(0)}`);
+  const jumps: number[] = [];
+  const answers = new Map<string, number>();
+  for (let k = 1; k <= JUMPS; k += 1) {
+    const at = instant(k);
+    const answer = await get(`time?at=${at}`);
+    jumps.push(answer.ms);
+    if (k <= SCANS) answers.set(at, answer.body.line);
+  }
+  say(`jump to time: cold ${jumpCold.ms.toFixed(1)} ms, warm ${ms(jumps)} over ${JUMPS} random instants`);
+
+  // ---- peer: log save, then awk for the first line at or after each instant
+  const file = join(scratch, "saved.log");
+  const openstackEnv = { ...readDemoOpenrc(), ...toolEnv(scratch), OS_INTERFACE: "public" };
+  const started = now();
+  await run("/usr/bin/openstack", ["database", "log", "save", instanceId, "general", "--file", file], {
+    env: openstackEnv,
+  });
+  const save = now() - started;
+  const scans: number[] = [];
+  let agree = 0;
+  for (const [at, line] of answers) {
+    const target = at.replace("Z", "000Z"); // the log's stamps carry microseconds
+    const scan = await run("/usr/bin/awk", ["-v", `t=${target}`, "$1 >= t { print NR; exit }", file], {
+      env: { LC_ALL: "C" },
     });
-    dataContainerCreated = head.status === 404;
-    const source = await createSourceLog(scratch, MEGABYTES * 1e6, 50);
-    const instance = writeAppConfig(scratch, keystone.KEYSTONE_DEMO_PROJECT_ID!, source.path);
-    app = await startApp(client, appEnv({ port, keystone, config: instance.config, scratch }));
-    const cookie = await client.login("demo", keystone.KEYSTONE_DEMO_PASSWORD!, "demo");
-    const ctx = { app: client, cookie, logPath: `/api/instances/${instance.id}/log` };
-    await logAction(ctx, "enable");
-    let started = now();
-    await logAction(ctx, "publish");
-    say(
-      `published ${(source.size / 1e6).toFixed(0)} MB, ${source.lines} lines in ${((now() - started) / 1000).toFixed(1)} s`,
-    );
-
-    const get = async (path: string) => {
-      const t = now();
-      const answer = await client!.request("GET", `${ctx.logPath}/general/${path}`, { cookie });
-      if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.body.toString()}`);
-      return { ms: now() - t, body: JSON.parse(answer.body.toString()) };
-    };
-    const span = Math.floor(source.lines / 50);
-    const instant = (k: number) => new Date(BASE + ((k * 7_919_993) % span) + 0.5).toISOString();
-
-    // ---- ours: timeline first (cold: reads the index), then jumps
-    const timelineCold = await get("timeline?buckets=120");
-    const timeline: number[] = [];
-    for (let k = 0; k < 30; k += 1) timeline.push((await get("timeline?buckets=120")).ms);
-    say(
-      `timeline: cold ${timelineCold.ms.toFixed(1)} ms, warm ${ms(timeline)} (${timelineCold.body.unindexed_objects} unindexed objects)`,
-    );
-    const jumpCold = await get(`time?at=${instant(0)}`);
-    const jumps: number[] = [];
-    const answers = new Map<string, number>();
-    for (let k = 1; k <= JUMPS; k += 1) {
-      const at = instant(k);
-      const answer = await get(`time?at=${at}`);
-      jumps.push(answer.ms);
-      if (k <= SCANS) answers.set(at, answer.body.line);
-    }
-    say(`jump to time: cold ${jumpCold.ms.toFixed(1)} ms, warm ${ms(jumps)} over ${JUMPS} random instants`);
-
-    // ---- peer: log save, then awk for the first line at or after each instant
-    const file = join(scratch, "saved.log");
-    const openstackEnv = { ...readDemoOpenrc(), ...toolEnv(scratch), OS_INTERFACE: "public" };
-    started = now();
-    await run("/usr/bin/openstack", ["database", "log", "save", instance.id, "general", "--file", file], {
-      env: openstackEnv,
-    });
-    const save = now() - started;
-    const scans: number[] = [];
-    let agree = 0;
-    for (const [at, line] of answers) {
-      const target = at.replace("Z", "000Z"); // the log's stamps carry microseconds
-      const scan = await run("/usr/bin/awk", ["-v", `t=${target}`, "$1 >= t { print NR; exit }", file], {
-        env: { LC_ALL: "C" },
-      });
-      scans.push(scan.seconds * 1000);
-      if (Number(scan.stdout.trim()) === line) agree += 1;
-    }
-    // The timeline an operator can make from the saved file: lines per bucket, one pass of awk.
-    const { first_time: from, last_time: to } = timelineCold.body as {
-      first_time: string;
-      last_time: string;
-    };
-    const width = (Date.parse(to) - Date.parse(from)) / 1000 / 120;
-    // Seconds within the month, as awk reads them from a stamp (the log spans minutes, not months).
-    const start = new Date(from);
-    const startSeconds =
-      start.getUTCDate() * 86_400 +
-      start.getUTCHours() * 3600 +
-      start.getUTCMinutes() * 60 +
-      start.getUTCSeconds() +
-      start.getUTCMilliseconds() / 1000;
-    const histogram = await run(
-      "/usr/bin/awk",
-      [
-        "-v",
-        `width=${width}`,
-        "-v",
-        `from=${startSeconds}`,
-        // 2026-11-25T10:00:00.000000Z: day, hours, minutes, seconds.micros
-        `{ t = substr($1,9,2) * 86400 + substr($1,12,2) * 3600 + substr($1,15,2) * 60 + substr($1,18,9)
+    scans.push(scan.seconds * 1000);
+    if (Number(scan.stdout.trim()) === line) agree += 1;
+  }
+  // The timeline an operator can make from the saved file: lines per bucket, one pass of awk.
+  const { first_time: from, last_time: to } = timelineCold.body as {
+    first_time: string;
+    last_time: string;
+  };
+  const width = (Date.parse(to) - Date.parse(from)) / 1000 / 120;
+  // Seconds within the month, as awk reads them from a stamp (the log spans minutes, not months).
+  const start = new Date(from);
+  const startSeconds =
+    start.getUTCDate() * 86_400 +
+    start.getUTCHours() * 3600 +
+    start.getUTCMinutes() * 60 +
+    start.getUTCSeconds() +
+    start.getUTCMilliseconds() / 1000;
+  const histogram = await run(
+    "/usr/bin/awk",
+    [
+      "-v",
+      `width=${width}`,
+      "-v",
+      `from=${startSeconds}`,
+      // 2026-11-25T10:00:00.000000Z: day, hours, minutes, seconds.micros
+      `{ t = substr($1,9,2) * 86400 + substr($1,12,2) * 3600 + substr($1,15,2) * 60 + substr($1,18,9)
            b = int((t - from) / width); if (b < 0) b = 0; if (b > 119) b = 119; n[b]++ }
          END { for (k = 0; k < 120; k++) printf "%d ", n[k]; print "" }`,
-        file,
-      ],
-      { env: { LC_ALL: "C" } },
-    );
-    const peerBuckets = histogram.stdout.trim().split(" ").map(Number);
-    const peerTimeline = save + histogram.seconds * 1000;
-    rmSync(file, { force: true });
-    say(
-      `peer: log save ${(save / 1000).toFixed(2)} s, then awk ${ms(scans)}; same line as ours: ${agree}/${answers.size}`,
-    );
-    const ourBuckets = (timelineCold.body as { buckets: Array<{ lines: number }> }).buckets.map(
-      (b) => b.lines,
-    );
-    const apart = Math.max(...ourBuckets.map((lines, k) => Math.abs(lines - (peerBuckets[k] ?? 0))));
-    say(
-      `peer timeline: log save + awk histogram ${(peerTimeline / 1000).toFixed(2)} s ` +
-        `(awk ${(histogram.seconds * 1000).toFixed(0)} ms); largest bucket difference from ours: ${apart} lines`,
-    );
-    const p95 = percentile(jumps, 95);
-    const timelineP95 = percentile(timeline, 95);
-    say(
-      `RESULT jump p95 ${p95.toFixed(1)} ms (target ≤ 150), peer save+scan p50 ${((save + percentile(scans, 50)) / 1000).toFixed(2)} s ` +
-        `= ${((save + percentile(scans, 50)) / percentile(jumps, 50)).toFixed(0)}× ours p50, scan alone ${(percentile(scans, 50) / percentile(jumps, 50)).toFixed(0)}×; ` +
-        `timeline p95 ${timelineP95.toFixed(1)} ms, cold ${timelineCold.ms.toFixed(1)} ms (target < 1000), ` +
-        `peer save+awk ${(peerTimeline / 1000).toFixed(2)} s = ${(peerTimeline / timelineCold.ms).toFixed(0)}× ours cold`,
-    );
-    await logAction(ctx, "discard");
-  } finally {
-    await stopApp(app);
-    client?.close();
-    if (dataContainerCreated) await removeContainers(scratch, [], CONTAINER).catch(() => undefined);
-    rmSync(scratch, { recursive: true, force: true });
-    if (swiftStarted) stopService("swift.sh");
-    if (keystoneStarted) stopService("keystone.sh");
-  }
+      file,
+    ],
+    { env: { LC_ALL: "C" } },
+  );
+  const peerBuckets = histogram.stdout.trim().split(" ").map(Number);
+  const peerTimeline = save + histogram.seconds * 1000;
+  rmSync(file, { force: true });
+  say(
+    `peer: log save ${(save / 1000).toFixed(2)} s, then awk ${ms(scans)}; same line as ours: ${agree}/${answers.size}`,
+  );
+  const ourBuckets = (timelineCold.body as { buckets: Array<{ lines: number }> }).buckets.map((b) => b.lines);
+  const apart = Math.max(...ourBuckets.map((lines, k) => Math.abs(lines - (peerBuckets[k] ?? 0))));
+  say(
+    `peer timeline: log save + awk histogram ${(peerTimeline / 1000).toFixed(2)} s ` +
+      `(awk ${(histogram.seconds * 1000).toFixed(0)} ms); largest bucket difference from ours: ${apart} lines`,
+  );
+  const p95 = percentile(jumps, 95);
+  const timelineP95 = percentile(timeline, 95);
+  say(
+    `RESULT jump p95 ${p95.toFixed(1)} ms (target ≤ 150), peer save+scan p50 ${((save + percentile(scans, 50)) / 1000).toFixed(2)} s ` +
+      `= ${((save + percentile(scans, 50)) / percentile(jumps, 50)).toFixed(0)}× ours p50, scan alone ${(percentile(scans, 50) / percentile(jumps, 50)).toFixed(0)}×; ` +
+      `timeline p95 ${timelineP95.toFixed(1)} ms, cold ${timelineCold.ms.toFixed(1)} ms (target < 1000), ` +
+      `peer save+awk ${(peerTimeline / 1000).toFixed(2)} s = ${(peerTimeline / timelineCold.ms).toFixed(0)}× ours cold`,
+  );
 }
 
 main().then(
