@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
-import { Virtuoso, type VirtuosoHandle } from "react-virtuoso";
+import { useCallback, useState } from "react";
+import { Virtuoso } from "react-virtuoso";
 import { cn } from "@/lib/utils";
 import { nearestRow, type FilterRow } from "./filter-rows";
 import { ROW_HEIGHT } from "./log-line";
@@ -37,16 +37,14 @@ export function FilteredView({
   lineHref,
   onShowInFull,
 }: FilteredViewProps) {
-  const list = useRef<VirtuosoHandle>(null);
-  // Placed once, as soon as no later match can be nearer; the reader's own scrolling wins after that.
-  const placed = useRef(anchorLine === null || anchorLine <= 1);
-  useEffect(() => {
-    if (placed.current || anchorLine === null) return;
+  // Opened once at the match nearest to the anchor, as soon as no later match can be nearer (the list
+  // mounts there: a scroll asked of a list that has not measured itself yet is lost); the reader's own
+  // scrolling wins after that.
+  const [start, setStart] = useState<number | null>(anchorLine === null || anchorLine <= 1 ? 0 : null);
+  if (start === null && anchorLine !== null) {
     const index = nearestRow(rows, anchorLine, complete);
-    if (index === null) return;
-    placed.current = true;
-    list.current?.scrollToIndex({ index, align: "start" });
-  }, [rows, anchorLine, complete]);
+    if (index !== null || complete) setStart(index ?? 0); // settled while rendering: React renders again at once
+  }
   const rangeChanged = useCallback(
     ({ startIndex }: { startIndex: number }) => {
       const row = rows.slice(startIndex).find((candidate) => candidate.kind === "line");
@@ -101,9 +99,10 @@ export function FilteredView({
     },
     [rows, wrap, gutter, lineHref, onShowInFull],
   );
+  if (start === null) return <div className="h-full" aria-busy="true" data-testid="filtered-lines" />;
   return (
     <Virtuoso
-      ref={list}
+      initialTopMostItemIndex={start}
       className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       data-testid="filtered-lines"
       totalCount={rows.length}

@@ -27,7 +27,7 @@ export function LogRegion({ regionRef, busy, badge, jump, onJumpToEnd, children 
       aria-label="Log lines"
       aria-live="off"
       aria-busy={busy}
-      className="relative h-[calc(100dvh-23.5rem)] min-h-80 overflow-hidden max-sm:h-auto max-sm:min-h-60 max-sm:flex-1 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+      className="relative min-h-80 flex-1 overflow-hidden max-sm:min-h-60 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       {children}
       {badge ? (

@@ -12,6 +12,8 @@ const between = (first: number, last: number) => texts.slice(first - 1, last).jo
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const wrapButton = (page: Page) =>
   page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "Wrap lines" });
+const moreButton = (page: Page) =>
+  page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "More" });
 
 test.beforeAll(async () => {
   await resetLog(id, "general", content);
@@ -89,12 +91,15 @@ test.describe("on a narrow screen", () => {
     await signIn(page, "demo");
     await page.goto(viewer);
     await expect(viewerLine(page, 600)).toBeVisible();
-    await expect(wrapButton(page)).toHaveAttribute("aria-pressed", "true");
     await screenshot(page, "viewer-narrow-wrapped");
+    // On a phone, Wrap is one of the controls behind the toolbar's More.
+    await moreButton(page).click();
+    await expect(wrapButton(page)).toHaveAttribute("aria-pressed", "true");
     await wrapButton(page).click();
     await expect(wrapButton(page)).toHaveAttribute("aria-pressed", "false");
     await page.reload();
     await expect(viewerLine(page, 600)).toBeVisible();
+    await moreButton(page).click();
     await expect(wrapButton(page)).toHaveAttribute("aria-pressed", "false");
   });
 });
