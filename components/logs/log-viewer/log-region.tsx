@@ -19,6 +19,8 @@ const count = (lines: number) => `${lines.toLocaleString("en-US")} new ${lines =
 
 /** The focusable region that holds the lines, its loading badge and the "Jump to end" button. */
 export function LogRegion({ regionRef, busy, badge, jump, onJumpToEnd, children }: LogRegionProps) {
+  // Wide screens: the controls above (toolbar, search, filter, a time note, the timeline) take up to ~32rem
+  // with the top bar, so the last line stays above the fold. Phones: the page's flex column sizes it.
   return (
     <div
       ref={regionRef}
@@ -27,7 +29,7 @@ export function LogRegion({ regionRef, busy, badge, jump, onJumpToEnd, children 
       aria-label="Log lines"
       aria-live="off"
       aria-busy={busy}
-      className="relative min-h-80 flex-1 overflow-hidden max-sm:min-h-60 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+      className="relative h-[calc(100dvh-32rem)] min-h-80 overflow-hidden max-sm:h-auto max-sm:min-h-60 max-sm:flex-1 rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       {children}
       {badge ? (

@@ -89,10 +89,9 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const denied = state.status === "error" && isForbidden(state.error);
 
   return (
-    // The page fills the screen below the top bar (and the main area's padding) and the lines take what
-    // is left, so they end above the fold whatever shows above them (a note, the filter bar) or below
-    // them (Follow's live lines); on a short screen the page scrolls instead of squeezing them.
-    <div className="flex h-[calc(100dvh-5.5rem)] flex-col max-md:h-[calc(100dvh-5rem)] max-sm:h-[calc(100dvh-4.5rem)]">
+    // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
+    // above the fold whatever the toolbar's wrapping makes of the space above them.
+    <div className="flex flex-col max-sm:h-[calc(100dvh-4.5rem)]">
       {ownAccount.dialog}
       <FollowEnableDialog
         open={publishing.follow.askEnable}
@@ -101,7 +100,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
         onConfirm={() => ownAccount.guard(publishing.follow.confirmEnable)}
       />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
-      <div className="flex min-h-0 flex-1 flex-col space-y-3 max-sm:space-y-2">
+      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col max-sm:space-y-2">
         <ViewerToolbarRow
           log={log}
           initialTime={initial.t}

@@ -118,6 +118,15 @@ export function LogViewer(props: LogViewerProps) {
   if (mounted.generation !== generation)
     setMounted({ generation: generation, initial: initialIndex(anchor, window) });
 
+  // Wrapped rows are taller than the estimate the list opened with: a view opened at the end is put back
+  // there as they are measured, for a moment after it opens (later, the position is the reader's).
+  const [openedAt] = useState(() => ({ generation, at: performance.now() }));
+  const settleAtEnd = () => {
+    if (!wrap || mounted.initial.align !== "end" || openedAt.generation !== generation) return;
+    if (performance.now() - openedAt.at < 2_000)
+      listRef.current?.scrollToIndex({ index: "LAST", align: "end" });
+  };
+
   return (
     <Virtuoso
       key={generation}
@@ -135,6 +144,7 @@ export function LogViewer(props: LogViewerProps) {
       followOutput={following ? (atBottom) => (atBottom ? "auto" : false) : false}
       atBottomThreshold={2 * ROW_HEIGHT}
       atBottomStateChange={onAtBottomChange}
+      totalListHeightChanged={settleAtEnd}
       rangeChanged={rangeChanged}
       startReached={() => onLoadEdge("top")}
       endReached={() => onLoadEdge("bottom")}
