@@ -248,9 +248,9 @@ log_requests = false
 use = egg:swift#healthcheck
 
 [container-updater]
-# One sweep of this one-node Swift takes ~40 s of a full core (a child per container): every 30 s it
-# never stopped and took half of this 2-core machine from the browser tests. Tests that need the
-# listings updated now run \`swift.sh expire\` (updaters + expirer once).
+# A sweep of this one-node Swift took ~41 s of a full core here: every 30 s it never stopped and took
+# half of this 2-core machine from the browser tests that run last. Tests that need the listings
+# updated run \`swift.sh expire\` (updaters + expirer once).
 interval = 900
 concurrency = 1
 
