@@ -15,14 +15,26 @@ const REASONS = {
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour12: false });
 
+export interface FollowPanelProps {
+  live: LiveBuffer;
+  info: FollowInfo | null;
+  /**
+   * The number of the first live line: known when the live lines start right where the published copy
+   * the viewer shows ends (null: some were left out, or a publish is on its way; no numbers then).
+   */
+  firstLine: number | null;
+}
+
 /**
- * What Follow shows beyond the published copy. Embedded service: the live lines, read from the log
- * file and not published yet (the server publishes in objects close to guest_log_limit). A remote
- * Trove: only published lines, and when the next publish is due (it is rate-bounded).
+ * What Follow shows beyond the published copy, at the foot of the log box. Embedded service: the live
+ * lines, read from the log file and not published yet (the server publishes in objects close to
+ * guest_log_limit). A remote Trove: only published lines, and when the next publish is due (it is
+ * rate-bounded).
  */
-export function FollowPanel({ live, info }: { live: LiveBuffer; info: FollowInfo | null }) {
+export function FollowPanel({ live, info, firstLine }: FollowPanelProps) {
   const list = useRef<HTMLOListElement>(null);
   const count = live.lines.length;
+  const digits = String((firstLine ?? 0) + count).length;
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [count, live.to]);
@@ -33,7 +45,10 @@ export function FollowPanel({ live, info }: { live: LiveBuffer; info: FollowInfo
 
   if (info.mode === "published") {
     return (
-      <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+      <p
+        role="status"
+        className="shrink-0 border-t border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+      >
         Following the published copy: Trove publishes this log at most every 15 s, less often while nothing
         new comes{info.nextPublish ? `; next publish ${clock(info.nextPublish)}` : ""}. {last}
       </p>
@@ -42,7 +57,7 @@ export function FollowPanel({ live, info }: { live: LiveBuffer; info: FollowInfo
   return (
     <section
       aria-label="Live lines, not yet published"
-      className="rounded-md border border-dashed border-amber-500 bg-amber-50/60 dark:border-amber-600 dark:bg-amber-950/30"
+      className="shrink-0 border-t border-dashed border-amber-500 bg-amber-50/60 dark:border-amber-600 dark:bg-amber-950/30"
     >
       <header role="status" className="flex flex-wrap items-baseline gap-x-2 px-3 py-1.5 text-xs">
         <span className="rounded bg-amber-500 px-1.5 font-semibold text-white dark:bg-amber-600">LIVE</span>
@@ -61,10 +76,19 @@ export function FollowPanel({ live, info }: { live: LiveBuffer; info: FollowInfo
         <ol
           ref={list}
           data-testid="live-lines"
-          className="max-h-40 overflow-auto border-t border-amber-200 px-3 py-1 font-mono text-xs whitespace-pre dark:border-amber-900"
+          className="max-h-40 overflow-auto border-t border-amber-200 py-1 pr-3 font-mono text-xs whitespace-pre dark:border-amber-900"
         >
-          {live.lines.map((line) => (
-            <li key={line.at}>{line.text}</li>
+          {live.lines.map((line, index) => (
+            <li key={line.at} className="flex">
+              <span
+                aria-hidden={firstLine === null}
+                style={{ width: `${digits + 2}ch` }}
+                className="shrink-0 pr-3 pl-1 text-right text-zinc-400 tabular-nums select-none dark:text-zinc-500"
+              >
+                {firstLine === null ? "" : firstLine + index}
+              </span>
+              {line.text}
+            </li>
           ))}
         </ol>
       ) : null}

@@ -6,6 +6,7 @@ import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
+import type { LogLines } from "@/lib/schemas/log-view";
 import { LineCopy } from "./line-copy";
 import { LogRegion } from "./log-region";
 import { LogTimeline } from "./log-timeline";
@@ -32,13 +33,15 @@ export interface LogViewerPageProps {
   logName: string;
   /** From the URL: ?line=N opens there, ?t= at a time, ?q=… runs a search. */
   initial: LogViewerUrlState;
+  /** The last lines, read with the page on the server (null: the browser asks for them). */
+  initialLines?: LogLines | null;
 }
 
 /** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
-export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewerPageProps) {
+export function LogViewerPage({ scope, instanceId, logName, initial, initialLines }: LogViewerPageProps) {
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
-  const view = useViewerWindow(log, initial, replaceUrl);
+  const view = useViewerWindow(log, initial, replaceUrl, initialLines);
   const { win, nav, timeJump, onRangeChange } = view;
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
@@ -60,8 +63,9 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   const ready = state.status === "ready";
 
   const toggleWrap = () => {
-    const top = nav.visible.current.first || state.window.first;
-    win.reanchor({ line: top, align: "start" });
+    // Before the list has said what it shows (a click as the page opens), it stays where it opened.
+    const top = nav.visible.current.first;
+    win.reanchor(top ? { line: top, align: "start" } : state.anchor);
     setWrap((value) => !value);
   };
   useViewerShortcuts({
@@ -87,6 +91,10 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
   // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
   const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
   const denied = state.status === "error" && isForbidden(state.error);
+  const live = publishing.follow.live;
+  // Live lines continue the published copy shown here only when they start at its end, after a whole line.
+  const liveContinues = ready && state.lastLineComplete && !live.skipped && live.lines[0]?.at === state.size;
+  const firstLiveLine = liveContinues ? state.total + 1 : null;
 
   return (
     // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
@@ -145,6 +153,11 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           badge={ready && state.resetting}
           jump={showJump ? { newLines: publishing.following ? followNew : unseen } : null}
           onJumpToEnd={nav.jumpToEnd}
+          footer={
+            publishing.following ? (
+              <FollowPanel live={live} info={publishing.follow.info} firstLine={firstLiveLine} />
+            ) : null
+          }
         >
           <ViewerBody
             logName={logName}
@@ -162,9 +175,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial }: LogViewer
           />
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
         </LogRegion>
-        {publishing.following ? (
-          <FollowPanel live={publishing.follow.live} info={publishing.follow.info} />
-        ) : null}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import type { Anchor, Edge, LoaderState } from "./log-window-state";
 import type { SearchMatcher } from "./processing";
 import type { LineRange } from "./use-viewer-navigation";
 import { EdgeStatus } from "./edge-status";
+import { StaticTail, useHydrated } from "./static-tail";
 
 export interface LogViewerProps {
   window: LineWindow;
@@ -126,6 +127,9 @@ export function LogViewer(props: LogViewerProps) {
     if (performance.now() - openedAt.at < 2_000)
       listRef.current?.scrollToIndex({ index: "LAST", align: "end" });
   };
+
+  const hydrated = useHydrated();
+  if (!hydrated && mounted.initial.align === "end") return <StaticTail window={window} row={itemContent} />;
 
   return (
     <Virtuoso

@@ -6,6 +6,7 @@ import {
   KEEP_AFTER_TRIM,
   logWindowReducer,
   MAX_WINDOW_LINES,
+  openedWith,
   type LogWindowAction,
   type LogWindowState,
 } from "./log-window-state";
@@ -195,5 +196,45 @@ describe("logWindowReducer", () => {
     expect(state.window).toBe(atTail.window);
     expect(state.top).toBe("idle");
     expect(state.anchor).toEqual({ line: 7_999_000, align: "start" });
+  });
+});
+
+describe("openedWith (lines read with the page)", () => {
+  it("without them the viewer starts loading", () => {
+    expect(openedWith(null)).toBe(initialLogWindowState);
+  });
+
+  it("with them it is open at the end at once, and later jumps and edge loads still apply", () => {
+    const opened = openedWith(chunk(7_999_001, 1000, 8_000_000));
+    expect(opened).toMatchObject({ status: "ready", resetting: false, top: "idle", bottom: "end" });
+    expect(opened.anchor).toEqual({ line: "end" });
+    expect(windowEnd(opened.window)).toBe(8_000_000);
+    const grown = run(
+      [
+        { type: "edge", edge: "top" },
+        {
+          type: "edge-done",
+          generation: opened.generation,
+          edge: "top",
+          chunk: chunk(7_997_001, 2000, 8_000_000),
+        },
+      ],
+      opened,
+    );
+    expect(grown.window.first).toBe(7_997_001);
+    const jumped = run(
+      [
+        { type: "reset", resetId: opened.resetId + 1, anchor: { line: 1, align: "start" } },
+        {
+          type: "reset-done",
+          resetId: opened.resetId + 1,
+          anchor: { line: 1, align: "start" },
+          chunk: chunk(1, 2000, 8_000_000),
+        },
+      ],
+      grown,
+    );
+    expect(jumped.window.first).toBe(1);
+    expect(jumped.generation).toBeGreaterThan(opened.generation);
   });
 });

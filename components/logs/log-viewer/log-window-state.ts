@@ -66,6 +66,14 @@ export const initialLogWindowState: LogWindowState = {
   replaced: false,
 };
 
+/** The state before any request: loading, or already open at the end with lines read with the page. */
+export function openedWith(tail: LogLines | null | undefined): LogWindowState {
+  if (!tail) return initialLogWindowState;
+  const anchor = { line: "end" } as const;
+  const opening = logWindowReducer(initialLogWindowState, { type: "reset", resetId: 1, anchor });
+  return logWindowReducer(opening, { type: "reset-done", resetId: 1, anchor, chunk: tail });
+}
+
 /** Edge loaders after the window or the totals changed: 'end' where the log ends; a load in flight stays. */
 function edges(state: LogWindowState, settled?: Edge): LogWindowState {
   const still = (edge: Edge) => edge !== settled && state[edge] === "loading";

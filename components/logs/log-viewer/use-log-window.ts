@@ -5,7 +5,7 @@ import { fetchLogLines, isNothingPublished, type LinesQuery, type LogRef } from 
 import type { LogLines } from "@/lib/schemas/log-view";
 import { isUnauthorized, redirectToLogin } from "@/lib/api/session-expiry";
 import { aroundRequest, earlierRequest, laterRequest, windowEnd } from "./line-window";
-import { initialLogWindowState, logWindowReducer, type Anchor, type Edge } from "./log-window-state";
+import { logWindowReducer, openedWith, type Anchor, type Edge } from "./log-window-state";
 
 /** Lines per request (the API allows 5,000). */
 export const CHUNK_LINES = 2_000;
@@ -21,16 +21,21 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
 export function useLogWindow(
   log: LogRef,
   initialLine: number | undefined,
-  { deferOpen = false, initialTop }: { deferOpen?: boolean; initialTop?: number } = {},
+  {
+    deferOpen = false,
+    initialTop,
+    initialTail,
+  }: { deferOpen?: boolean; initialTop?: number; initialTail?: LogLines | null } = {},
 ) {
   const { scope, id, name } = log;
   const ref = useMemo(() => ({ scope, id, name }), [scope, id, name]);
-  const [state, dispatch] = useReducer(logWindowReducer, initialLogWindowState);
+  // The last lines may have come with the page: the window opens with them, nothing to ask for.
+  const [state, dispatch] = useReducer(logWindowReducer, initialTail, openedWith);
   const latestRef = useRef(state);
   useLayoutEffect(() => {
     latestRef.current = state;
   }, [state]);
-  const resets = useRef(0);
+  const resets = useRef(state.resetId);
   const resetAbort = useRef<AbortController | null>(null);
   const lifetime = useRef<AbortController | null>(null);
 
@@ -131,7 +136,7 @@ export function useLogWindow(
     // Back or a reload returns to the line that was at the top (`?top=`), before the linked line.
     if (initialTop) void reset(aroundRequest(initialTop, CHUNK_LINES), { line: initialTop, align: "start" });
     else if (initialLine) void openAround(initialLine);
-    else if (!deferOpen) void openTail();
+    else if (!deferOpen && !initialTail) void openTail();
     return () => {
       lifetime.current?.abort();
       resetAbort.current?.abort();

@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import type { LogRef } from "@/lib/api/log-viewer";
 import type { LogViewerUrlState } from "@/lib/paths";
+import type { LogLines } from "@/lib/schemas/log-view";
 import { useLogWindow } from "./use-log-window";
 import { useTimeJump } from "./use-time-jump";
 import { useReturnTop, useTopLineUrl } from "./use-top-line-url";
@@ -16,6 +17,7 @@ export function useViewerWindow(
   log: LogRef,
   initial: LogViewerUrlState,
   replaceUrl: (change: Partial<LogViewerUrlState>) => void,
+  initialLines?: LogLines | null,
 ) {
   const onLine = useCallback(
     (line: number, lineEnd?: number) => replaceUrl({ line, lineEnd, t: undefined }),
@@ -25,6 +27,8 @@ export function useViewerWindow(
   const win = useLogWindow(log, initial.line, {
     deferOpen: Boolean(initial.t) && !initial.line,
     initialTop: returnTop,
+    // Lines read with the page open at the end: not when the URL (or Back) asks for another place.
+    initialTail: returnTop ? null : initialLines,
   });
   const nav = useViewerNavigation(win, initial.line, onLine, initial.lineEnd);
   const timeJump = useTimeJump(log, win, nav, replaceUrl, initial);

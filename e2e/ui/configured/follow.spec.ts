@@ -43,6 +43,11 @@ test("Follow shows new lines without a reload, live first, and publishes only in
   // Ten lines written one by one: all on screen, read live from the file; not one object published.
   await expect(live.getByText("SELECT 'follow 30'")).toBeVisible({ timeout: 10_000 });
   await expect(live).toContainText("10 lines read from the log file, not yet published");
+  // They continue the published lines' numbers, and the newest is on screen (1440×900) without scrolling.
+  const liveLine30 = live.getByRole("listitem").filter({ hasText: "SELECT 'follow 30'" });
+  await expect(liveLine30).toHaveText(/^30\s*2026-/);
+  await expect(live.getByRole("listitem").first()).toHaveText(/^21\s*2026-/);
+  await expect(liveLine30).toBeInViewport();
   publishedSizes.add((await generalLog(admin)).published);
   expect([...publishedSizes], "the published size did not move while following").toHaveLength(1);
   await expect(page).toHaveURL(new RegExp(`/logs/general`)); // no reload, no navigation

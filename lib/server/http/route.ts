@@ -44,7 +44,14 @@ export function callerOf(principal: Principal): Caller {
  * undefined when there is none or it ended (expired, revoked). Keystone unreachable: a 503 error.
  */
 export async function currentSession(request: Request, runtime: Runtime): Promise<SignedIn | undefined> {
-  const cookie = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  return sessionOfCookie(readCookie(request.headers.get("cookie"), SESSION_COOKIE), runtime);
+}
+
+/** The session a session cookie's value stands for (pages read the cookie through Next's `cookies()`). */
+export async function sessionOfCookie(
+  cookie: string | undefined,
+  runtime: Runtime,
+): Promise<SignedIn | undefined> {
   if (!cookie) return undefined;
   const stored = await runtime.sessions.read(cookie);
   if (!stored) return undefined;
