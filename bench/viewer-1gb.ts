@@ -68,6 +68,7 @@ async function breakdown(page: Page): Promise<string> {
       `session ${request("/api/auth/session")}`,
       `log list ${request("/log?details")}`,
       `lines ${request("/lines?")} (${resources.filter((resource) => resource.name.includes("/lines?")).length} requests)`,
+      `timeline ${request("/timeline?")} (${resources.filter((resource) => resource.name.includes("/timeline?")).length} requests)`,
       `last line in DOM ${((window as unknown as { lastLineAt?: number }).lastLineAt ?? NaN).toFixed(0)}`,
     ].join(", ");
   });
@@ -139,6 +140,9 @@ async function main() {
     await page.goto(`${base}/project/instances/${instance}/logs/general`);
     await page.locator(`[data-line="${lines}"]`).waitFor({ timeout: 60_000 });
     const firstLinesMs = now() - start;
+    // The whole log's timeline (volume over time) above the lines, from the publish-time index.
+    await page.getByRole("slider", { name: "Timeline of the whole log" }).waitFor({ timeout: 60_000 });
+    const timelineMs = now() - start;
     const coldParts = await breakdown(page);
     // A reload of a settled page: the first load's own requests (log list, timeline) are answered first.
     await page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => undefined);
@@ -199,6 +203,7 @@ async function main() {
       `viewer: last lines on screen ${firstLinesMs.toFixed(0)} ms cold (line index built), ` +
         `${warmLinesMs.toFixed(0)} ms on reload; jump to start ${jumpStartMs.toFixed(0)} ms; back to end ${jumpEndMs.toFixed(0)} ms`,
     );
+    console.log(`viewer cold: the timeline of the whole log on screen ${timelineMs.toFixed(0)} ms`);
     console.log(`viewer cold, ms from navigation start: ${coldParts}`);
     console.log(`viewer reload, ms from navigation start: ${reloadParts}`);
     console.log(

@@ -17,10 +17,14 @@ async function publishWithMarker(
   log = "general",
 ) {
   const file = run.logFile(instance, log);
-  writeLogFile(
-    file,
-    Array.from({ length: lines }, (_, i) => `${marker} ${instance} line ${i + 1}\n`).join(""),
+  // PostgreSQL's default prefix: the timeline finds a time on every line.
+  const two = (value: number) => String(value).padStart(2, "0");
+  const stamp = (i: number) => `2026-11-25 10:${two(Math.floor(i / 60) % 60)}:${two(i % 60)}.000 UTC`;
+  const text = Array.from(
+    { length: lines },
+    (_, i) => `${stamp(i)} [42] LOG:  ${marker} ${instance} line ${i + 1}\n`,
   );
+  writeLogFile(file, text.join(""));
   await client.post(logUrl(instance), { data: { name: log, discard: 1 } });
   const published = await client.post(logUrl(instance), { data: { name: log, publish: 1 } });
   expect(published.status(), await published.text()).toBe(200);
@@ -57,6 +61,9 @@ test.describe("the viewer page's own lines", () => {
     expect(page.text).toContain(`data-line="5000"`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 5000`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 4950`);
+    // The head has the browser fetch the whole log's timeline while the page's scripts load.
+    const timeline = `/api/instances/${INSTANCES.postgres}/log/general/timeline?buckets=`;
+    expect(page.text).toContain(`<link rel="preload" href="${timeline}`);
     // A bounded part of the log travels with the page; the rest is read as the reader scrolls.
     expect(page.text).not.toMatch(new RegExp(`${marker} ${INSTANCES.postgres} line 100(?!\\d)`));
   });
@@ -80,6 +87,22 @@ test.describe("the viewer page's own lines", () => {
     // An admin's page brings them (the Admin dashboard shows its pages once the browser knows the role).
     const asAdmin = await html(admin, viewerPage("admin", INSTANCES.mysql, "error"));
     expect(asAdmin.text).toContain(`${marker} ${INSTANCES.mysql} line 50`);
+  });
+
+  test("lines too long to travel with a page are left to the browser to ask for", async () => {
+    const file = run.logFile(INSTANCES.postgres, "general");
+    writeLogFile(
+      file,
+      Array.from({ length: 20 }, (_, i) => `${marker} long ${i} ${"x".repeat(60_000)}\n`).join(""),
+    );
+    await demo.post(logUrl(INSTANCES.postgres), { data: { name: "general", discard: 1 } });
+    await demo.post(logUrl(INSTANCES.postgres), { data: { name: "general", publish: 1 } });
+    const page = await html(demo, viewerPage("project", INSTANCES.postgres, "general"));
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(marker);
+    expect(page.text.length).toBeLessThan(200_000);
+    const lines = await (await demo.get(`${logUrl(INSTANCES.postgres)}/general/lines?tail=20`)).json();
+    expect(lines.lines).toHaveLength(20);
   });
 
   test("without a session the page sends the browser to sign in, with no lines", async () => {

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { preload } from "react-dom";
 import { paths } from "@/lib/paths";
 import { logTimeJumpSchema, logTimelineSchema, type LogTimeJump } from "@/lib/schemas/log-time";
 import { apiFetch } from "./fetcher";
@@ -13,6 +14,16 @@ export async function fetchLogTime(log: LogRef, at: string, signal?: AbortSignal
   return logTimeJumpSchema.parse(await apiFetch(url, { signal }));
 }
 
+const timelineUrl = (log: LogRef) =>
+  `${paths.api.log(log.scope, log.id, log.name, "timeline")}?buckets=${TIMELINE_BUCKETS}`;
+
+/**
+ * Has the browser fetch the timeline as soon as the page's HTML arrives (a `<link rel="preload">` in
+ * its head), not after the scripts have run: the query's own request is then answered from it.
+ */
+export const preloadLogTimeline = (log: LogRef) =>
+  preload(timelineUrl(log), { as: "fetch", crossOrigin: "anonymous" });
+
 /**
  * `GET …/timeline`: the whole log's volume over time. Keyed by the published size, so it is asked
  * for again only when the log grows or is replaced, never while the reader scrolls.
@@ -21,8 +32,7 @@ export const logTimelineQueryOptions = (log: LogRef, publishedSize: number) =>
   queryOptions({
     queryKey: [log.scope, "log-timeline", log.id, log.name, publishedSize, TIMELINE_BUCKETS] as const,
     queryFn: async ({ signal }) => {
-      const url = `${paths.api.log(log.scope, log.id, log.name, "timeline")}?buckets=${TIMELINE_BUCKETS}`;
-      return logTimelineSchema.parse(await apiFetch(url, { signal }));
+      return logTimelineSchema.parse(await apiFetch(timelineUrl(log), { signal }));
     },
     staleTime: Infinity,
     // The old bars stay while the grown log's are on their way.

@@ -18,11 +18,17 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour1
 export interface FollowPanelProps {
   live: LiveBuffer;
   info: FollowInfo | null;
-  /**
-   * The number of the first live line: known when the live lines start right where the published copy
-   * the viewer shows ends (null: some were left out, or a publish is on its way; no numbers then).
-   */
-  firstLine: number | null;
+  /** The published copy the viewer shows (null: not loaded): live lines are numbered on from it. */
+  shown: { total: number; size: number; lastLineComplete: boolean } | null;
+}
+
+/**
+ * The number of the first live line: known when the live lines start right where the published copy
+ * shown ends, after a whole line (null: some were left out, or a publish is on its way; no numbers then).
+ */
+function firstLiveLine(live: LiveBuffer, shown: FollowPanelProps["shown"]): number | null {
+  if (!shown || !shown.lastLineComplete || live.skipped || live.lines[0]?.at !== shown.size) return null;
+  return shown.total + 1;
 }
 
 /**
@@ -31,7 +37,8 @@ export interface FollowPanelProps {
  * guest_log_limit). A remote Trove: only published lines, and when the next publish is due (it is
  * rate-bounded).
  */
-export function FollowPanel({ live, info, firstLine }: FollowPanelProps) {
+export function FollowPanel({ live, info, shown }: FollowPanelProps) {
+  const firstLine = firstLiveLine(live, shown);
   const list = useRef<HTMLOListElement>(null);
   const count = live.lines.length;
   const digits = String((firstLine ?? 0) + count).length;

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { preloadLogTimeline } from "@/lib/api/log-time";
 import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
@@ -42,6 +43,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
   const view = useViewerWindow(log, initial, replaceUrl, initialLines);
+  // A log published and readable (its lines came with the page) has a timeline: fetched at once.
+  if (initialLines?.total_lines) preloadLogTimeline(log);
   const { win, nav, timeJump, onRangeChange } = view;
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
@@ -91,10 +94,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
   // Without Follow, lines published elsewhere are offered, not loaded under the reader's eyes.
   const showJump = ready && (publishing.following ? !nav.atBottom : unseen > 0);
   const denied = state.status === "error" && isForbidden(state.error);
-  const live = publishing.follow.live;
-  // Live lines continue the published copy shown here only when they start at its end, after a whole line.
-  const liveContinues = ready && state.lastLineComplete && !live.skipped && live.lines[0]?.at === state.size;
-  const firstLiveLine = liveContinues ? state.total + 1 : null;
 
   return (
     // Phones: the page fills the screen below the top bar and the lines take what is left, so they start
@@ -155,7 +154,11 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
           onJumpToEnd={nav.jumpToEnd}
           footer={
             publishing.following ? (
-              <FollowPanel live={live} info={publishing.follow.info} firstLine={firstLiveLine} />
+              <FollowPanel
+                live={publishing.follow.live}
+                info={publishing.follow.info}
+                shown={ready ? state : null}
+              />
             ) : null
           }
         >

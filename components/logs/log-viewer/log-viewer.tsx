@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, type RefObject } from "react";
+import { useCallback, useRef, useState, type RefObject } from "react";
 import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
 import { lineSeverity, type LogFormat } from "@/lib/log-format";
 import { lineText, type LineWindow } from "./line-window";
@@ -62,7 +62,7 @@ function initialIndex(anchor: Anchor, window: LineWindow) {
 }
 
 /**
- * PageUp/PageDown need the focus in the list: it takes it when it appears (and again when a jump
+ * PageUp/PageDown need the focus in the list: it takes it when it has placed itself (and again when a jump
  * remounts it), unless the user is somewhere else already (typing in a field, on a button).
  */
 function takeFocus(scroller: HTMLElement | Window | null) {
@@ -107,10 +107,25 @@ export function LogViewer(props: LogViewerProps) {
     ),
     [window, matcher, format, highlightLine, wrap, gutter, lineHref, onSelectLine],
   );
+  // The list takes the focus once it has placed itself (its first range): a key pressed before that
+  // would be undone by its initial positioning.
+  const scroller = useRef<{ element: HTMLElement | Window | null; focused: boolean }>({
+    element: null,
+    focused: false,
+  });
   const rangeChanged = useCallback(
-    (range: ListRange) => onRangeChange(range.startIndex, range.endIndex),
+    (range: ListRange) => {
+      if (!scroller.current.focused) {
+        scroller.current.focused = true;
+        takeFocus(scroller.current.element);
+      }
+      onRangeChange(range.startIndex, range.endIndex);
+    },
     [onRangeChange],
   );
+  const setScroller = useCallback((element: HTMLElement | Window | null) => {
+    scroller.current = { element, focused: false }; // a new list (a jump remounts it) takes it again
+  }, []);
   // The initial position is computed once per generation (the window changes under it later).
   const [mounted, setMounted] = useState(() => ({
     generation: generation,
@@ -135,7 +150,7 @@ export function LogViewer(props: LogViewerProps) {
     <Virtuoso
       key={generation}
       ref={listRef}
-      scrollerRef={takeFocus}
+      scrollerRef={setScroller}
       className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       firstItemIndex={window.first}
       totalCount={window.lines.length}
