@@ -21,6 +21,7 @@ import { useViewerSearch } from "./use-viewer-search";
 import { useViewerShortcuts } from "./use-viewer-shortcuts";
 import { useViewerUrl } from "./use-viewer-url";
 import { useViewerWindow } from "./use-viewer-window";
+import { useHydrated } from "./use-hydrated";
 import { useWrapPreference } from "./use-wrap-preference";
 import { ViewerBody } from "./viewer-body";
 import { ViewerFindBars } from "./viewer-find-bars";
@@ -57,6 +58,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
   const toggleFollow = () =>
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
   const [wrap, setWrap] = useWrapPreference();
+  const hydrated = useHydrated();
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -107,7 +109,12 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
         onConfirm={() => ownAccount.guard(publishing.follow.confirmEnable)}
       />
       <LogViewerHeader log={log} details={row} totalLines={ready ? state.total : null} />
-      <div className="space-y-3 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col max-sm:space-y-2">
+      {/* Its lines can be on screen before the scripts run: until they have, the controls are disabled
+          (a click would do nothing), so a click waits for them. */}
+      <fieldset
+        disabled={!hydrated}
+        className="m-0 min-w-0 space-y-3 border-0 p-0 max-sm:flex max-sm:min-h-0 max-sm:flex-1 max-sm:flex-col max-sm:space-y-2"
+      >
         <ViewerToolbarRow
           log={log}
           initialTime={initial.t}
@@ -178,7 +185,7 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
           />
           {ready && nav.highlight ? <LineCopy log={log} window={state.window} range={nav.highlight} /> : null}
         </LogRegion>
-      </div>
+      </fieldset>
     </div>
   );
 }

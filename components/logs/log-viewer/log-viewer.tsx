@@ -9,7 +9,8 @@ import type { Anchor, Edge, LoaderState } from "./log-window-state";
 import type { SearchMatcher } from "./processing";
 import type { LineRange } from "./use-viewer-navigation";
 import { EdgeStatus } from "./edge-status";
-import { StaticTail, useHydrated } from "./static-tail";
+import { StaticTail } from "./static-tail";
+import { useHydrated } from "./use-hydrated";
 
 export interface LogViewerProps {
   window: LineWindow;
@@ -62,7 +63,7 @@ function initialIndex(anchor: Anchor, window: LineWindow) {
 }
 
 /**
- * PageUp/PageDown need the focus in the list: it takes it when it has placed itself (and again when a jump
+ * PageUp/PageDown need the focus in the list: it takes it when it is ready (and again when a jump
  * remounts it), unless the user is somewhere else already (typing in a field, on a button).
  */
 function takeFocus(scroller: HTMLElement | Window | null) {

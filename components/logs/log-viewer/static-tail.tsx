@@ -1,21 +1,10 @@
 "use client";
 
-import { useSyncExternalStore, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { windowEnd, type LineWindow } from "./line-window";
 
 /** More rows than the tallest log box holds; the ones above its top are cut off. */
 const STATIC_ROWS = 80;
-
-const noSubscription = () => () => {};
-
-/** False while the page hydrates (its HTML came from the server), true in every later render. */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The last lines as plain rows, bottom-aligned, for the page's server-rendered HTML: they are on screen

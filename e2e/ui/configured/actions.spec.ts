@@ -119,7 +119,9 @@ test("a burst of clicks on 'Publish & refresh' sends one publish", async ({ page
   const button = page
     .getByRole("toolbar", { name: "Log viewer" })
     .getByRole("button", { name: "Publish & refresh", exact: true });
-  // Five clicks in one go, before the page can re-render the button as busy (an impatient user).
+  // Five clicks in one go, before the page can re-render the button as busy (an impatient user), once
+  // the button works (the page's lines are on screen before its scripts have run).
+  await expect(button).toBeEnabled();
   await button.evaluate((element: HTMLElement) => {
     for (let click = 0; click < 5; click++) element.click();
   });
