@@ -17,7 +17,7 @@ async function publishWithMarker(
   log = "general",
 ) {
   const file = run.logFile(instance, log);
-  // PostgreSQL's default prefix: the timeline finds a time on every line.
+  // Lines as PostgreSQL writes them with its default prefix.
   const two = (value: number) => String(value).padStart(2, "0");
   const stamp = (i: number) => `2026-11-25 10:${two(Math.floor(i / 60) % 60)}:${two(i % 60)}.000 UTC`;
   const text = Array.from(

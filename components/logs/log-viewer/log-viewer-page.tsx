@@ -44,8 +44,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
   const view = useViewerWindow(log, initial, replaceUrl, initialLines);
-  // A log published and readable (its lines came with the page) has a timeline: fetched at once.
-  if (initialLines?.total_lines) preloadLogTimeline(log);
   const { win, nav, timeJump, onRangeChange } = view;
   const publishing = useViewerPublishing(log, win, nav);
   const search = useViewerSearch(log, initial, nav, replaceUrl);
@@ -59,6 +57,8 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
   const [wrap, setWrap] = useWrapPreference();
   const hydrated = useHydrated();
+  // A log whose lines came with the page has a timeline: the page's HTML has the browser fetch it at once.
+  if (!hydrated && initialLines?.total_lines) preloadLogTimeline(log);
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
