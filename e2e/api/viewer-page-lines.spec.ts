@@ -2,8 +2,9 @@ import { expect, request, test, type APIRequestContext } from "@playwright/test"
 import { loginAs, run, writeLogFile } from "../fixtures/api";
 import { INSTANCES } from "../fixtures/run";
 
-// The viewer's page carries the log's last lines in its HTML (read on the server with the page), so
-// they show before its scripts run. The same rules as the lines API must hold for that HTML.
+// The viewer's page carries the log's last lines in its HTML (read on the server with the page), then
+// streams the whole log's timeline, so both show before its scripts run. The same rules as the lines
+// and timeline APIs must hold for that HTML.
 
 const marker = `page-lines-${Date.now()}`;
 const logUrl = (instance: string) => `/api/instances/${instance}/log`;
@@ -29,6 +30,8 @@ async function publishWithMarker(
   const published = await client.post(logUrl(instance), { data: { name: log, publish: 1 } });
   expect(published.status(), await published.text()).toBe(200);
 }
+
+const TIMELINE = `aria-label="Timeline of the whole log"`;
 
 const html = async (client: APIRequestContext, path: string) => {
   const response = await client.get(path, { maxRedirects: 0 });
@@ -61,9 +64,12 @@ test.describe("the viewer page's own lines", () => {
     expect(page.text).toContain(`data-line="5000"`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 5000`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 4950`);
-    // The head has the browser fetch the whole log's timeline while the page's scripts load.
-    const timeline = `/api/instances/${INSTANCES.postgres}/log/general/timeline?buckets=`;
-    expect(page.text).toContain(`<link rel="preload" href="${timeline}`);
+    // The whole log's timeline (its lines start at 10:00 UTC) follows in the same response:
+    // streamed after the lines, it is on screen before the page's scripts run too.
+    expect(page.text).toContain(TIMELINE);
+    expect(page.text.indexOf(TIMELINE)).toBeGreaterThan(page.text.indexOf(`data-line="5000"`));
+    expect(page.text).toContain(`dateTime="2026-11-25T10:00:00.000Z"`);
+    expect(page.text).toContain(`data-bucket="119"`); // its 120 bars
     // A bounded part of the log travels with the page; the rest is read as the reader scrolls.
     expect(page.text).not.toMatch(new RegExp(`${marker} ${INSTANCES.postgres} line 100(?!\\d)`));
   });
@@ -78,12 +84,12 @@ test.describe("the viewer page's own lines", () => {
 
   test("another project's log, a hidden log and the Admin page give a member none of their lines", async () => {
     const other = await html(demo, viewerPage("project", INSTANCES.otherProject, "general"));
-    expect(other.text).not.toContain(marker);
     const asAdminPage = await html(demo, viewerPage("admin", INSTANCES.postgres, "general"));
-    expect(asAdminPage.text).not.toContain(marker);
-
     const hidden = await html(demo, viewerPage("project", INSTANCES.mysql, "error"));
-    expect(hidden.text).not.toContain(marker);
+    for (const page of [other, asAdminPage, hidden]) {
+      expect(page.text).not.toContain(marker);
+      expect(page.text).not.toContain(TIMELINE); // nor when its lines were written
+    }
     // An admin's page brings them (the Admin dashboard shows its pages once the browser knows the role).
     const asAdmin = await html(admin, viewerPage("admin", INSTANCES.mysql, "error"));
     expect(asAdmin.text).toContain(`${marker} ${INSTANCES.mysql} line 50`);

@@ -1,12 +1,13 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { preload } from "react-dom";
 import { paths } from "@/lib/paths";
-import { logTimeJumpSchema, logTimelineSchema, type LogTimeJump } from "@/lib/schemas/log-time";
+import {
+  logTimeJumpSchema,
+  logTimelineSchema,
+  TIMELINE_BUCKETS,
+  type LogTimeJump,
+} from "@/lib/schemas/log-time";
 import { apiFetch } from "./fetcher";
 import type { LogRef } from "./log-viewer";
-
-/** Bars in the timeline: one small answer, fine enough to click at a phone's width too. */
-export const TIMELINE_BUCKETS = 120;
 
 /** `GET …/time?at=`: the first line at or after `at` (found by the server without reading the log). */
 export async function fetchLogTime(log: LogRef, at: string, signal?: AbortSignal): Promise<LogTimeJump> {
@@ -16,13 +17,6 @@ export async function fetchLogTime(log: LogRef, at: string, signal?: AbortSignal
 
 const timelineUrl = (log: LogRef) =>
   `${paths.api.log(log.scope, log.id, log.name, "timeline")}?buckets=${TIMELINE_BUCKETS}`;
-
-/**
- * Has the browser fetch the timeline as soon as the page's HTML arrives (a `<link rel="preload">` in
- * its head), not after the scripts have run: the query's own request is then answered from it.
- */
-export const preloadLogTimeline = (log: LogRef) =>
-  preload(timelineUrl(log), { as: "fetch", crossOrigin: "anonymous" });
 
 /**
  * `GET …/timeline`: the whole log's volume over time. Keyed by the published size, so it is asked

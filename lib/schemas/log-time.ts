@@ -25,9 +25,12 @@ export const logTimeJumpSchema = z.object({
 });
 export type LogTimeJump = z.infer<typeof logTimeJumpSchema>;
 
+/** Bars in the viewer's timeline: one small answer, fine enough to click at a phone's width too. */
+export const TIMELINE_BUCKETS = 120;
+
 /** `GET …/log/{name}/timeline?buckets=N`: the whole log's volume over time, from publish-time indexes. */
 export const logTimelineQuerySchema = z.object({
-  buckets: z.coerce.number().int().min(1).max(1000).default(120),
+  buckets: z.coerce.number().int().min(1).max(1000).default(TIMELINE_BUCKETS),
 });
 
 export const timelineBucketSchema = z.object({

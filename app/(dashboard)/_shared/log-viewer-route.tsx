@@ -5,7 +5,7 @@ import { LogViewerPage } from "@/components/logs/log-viewer/log-viewer-page";
 import { parseLogViewerParams, parseLogViewerUrl } from "@/lib/api/log-viewer-url";
 import type { LogViewerUrlState, Scope } from "@/lib/paths";
 import { SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
-import { viewerPageLines } from "@/lib/server/http/viewer-page-lines";
+import { viewerPageData } from "@/lib/server/http/viewer-page-data";
 
 interface PageProps {
   params: Promise<{ id: string; name: string }>;
@@ -35,8 +35,8 @@ export function logViewerRoute(scope: Scope) {
     // A link to another log, line or search opens a fresh viewer.
     const key = JSON.stringify([parsed.id, parsed.name, initial]);
     const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
-    const lines = opensAtEnd(initial)
-      ? await viewerPageLines(scope, parsed.id, parsed.name, cookie, PAGE_LINES)
+    const data = opensAtEnd(initial)
+      ? await viewerPageData(scope, parsed.id, parsed.name, cookie, PAGE_LINES)
       : null;
     return (
       <LogViewerPage
@@ -45,7 +45,8 @@ export function logViewerRoute(scope: Scope) {
         instanceId={parsed.id}
         logName={parsed.name}
         initial={initial}
-        initialLines={lines}
+        initialLines={data?.lines}
+        initialTimeline={data?.timeline}
       />
     );
   }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { use, useEffect, useState } from "react";
 import { logTimelineQueryOptions } from "@/lib/api/log-time";
 import type { LogRef } from "@/lib/api/log-viewer";
+import type { LogTimeline as Timeline } from "@/lib/schemas/log-time";
 import { formatUtc } from "@/lib/api/utc-time";
 import {
   bucketsOnScreen,
@@ -20,6 +21,11 @@ export interface LogTimelineProps {
   log: LogRef;
   /** Published bytes: the timeline is asked for again only when this changes. */
   publishedSize: number;
+  /**
+   * The timeline the page streams after its lines (used while the published size is the one it was
+   * made for; null inside: ask the API). It suspends until it arrives: render it inside <Suspense>.
+   */
+  initial?: Promise<Timeline | null> | null;
   /** The lines on screen now, and a way to hear when they change. */
   visible: { current: { first: number; last: number } };
   subscribeVisible: (listener: VisibleListener) => () => void;
@@ -49,27 +55,38 @@ function useOnScreen(
 const NO_BUCKETS: TimelineBucket[] = [];
 const muted = "text-xs text-zinc-600 dark:text-zinc-400";
 
+/** Where the timeline will be, while it is on its way. */
+export const TimelinePlaceholder = () => (
+  <section aria-label="Timeline" className={muted}>
+    <div aria-busy className="h-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
+  </section>
+);
+
 /**
  * The whole log over time above the lines: volume per bucket, errors (red) and warnings (amber)
  * marked, the part on screen shaded; a click or a drag goes there. One small request, from the
  * indexes written at publish time, so it never waits on the log's size.
  */
-export function LogTimeline({ log, publishedSize, visible, subscribeVisible, onGoToLine }: LogTimelineProps) {
-  const query = useQuery({ ...logTimelineQueryOptions(log, publishedSize), enabled: publishedSize > 0 });
+export function LogTimeline(props: LogTimelineProps) {
+  const { log, publishedSize, visible, subscribeVisible, onGoToLine } = props;
+  const initial = props.initial ? use(props.initial) : null;
+  const query = useQuery({
+    ...logTimelineQueryOptions(log, publishedSize),
+    enabled: publishedSize > 0,
+    initialData: initial?.size === publishedSize ? initial : undefined,
+  });
   const timeline = query.data;
   const buckets = timeline?.buckets ?? NO_BUCKETS;
   const onScreen = useOnScreen(buckets, visible, subscribeVisible);
   const [pointed, setPointed] = useState<BucketSpan | null>(null);
 
   if (!timeline)
-    return (
+    return query.isError ? (
       <section aria-label="Timeline" className={muted}>
-        {query.isError ? (
-          <p>No timeline for this log: {query.error.message}</p>
-        ) : (
-          <div aria-busy className="h-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900" />
-        )}
+        <p>No timeline for this log: {query.error.message}</p>
       </section>
+    ) : (
+      <TimelinePlaceholder />
     );
   if (!timeline.first_time || !timeline.last_time || buckets.length === 0)
     return (

@@ -1,16 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useId, useMemo, useRef, useState } from "react";
-import { preloadLogTimeline } from "@/lib/api/log-time";
+import { Suspense, useCallback, useId, useMemo, useRef, useState } from "react";
 import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
+import type { LogTimeline as Timeline } from "@/lib/schemas/log-time";
 import type { LogLines } from "@/lib/schemas/log-view";
 import { LineCopy } from "./line-copy";
 import { LogRegion } from "./log-region";
-import { LogTimeline } from "./log-timeline";
+import { LogTimeline, TimelinePlaceholder } from "./log-timeline";
 import { LogViewerHeader } from "./log-viewer-header";
 import { TailTextView } from "./tail-text-view";
 import { TimeJumpNoteLine } from "./time-jump-field";
@@ -37,10 +37,13 @@ export interface LogViewerPageProps {
   initial: LogViewerUrlState;
   /** The last lines, read with the page on the server (null: the browser asks for them). */
   initialLines?: LogLines | null;
+  /** The timeline, streamed by the server after those lines (null: the browser asks for it). */
+  initialTimeline?: Promise<Timeline | null> | null;
 }
 
 /** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
-export function LogViewerPage({ scope, instanceId, logName, initial, initialLines }: LogViewerPageProps) {
+export function LogViewerPage(props: LogViewerPageProps) {
+  const { scope, instanceId, logName, initial, initialLines, initialTimeline } = props;
   const log: LogRef = useMemo(() => ({ scope, id: instanceId, name: logName }), [scope, instanceId, logName]);
   const replaceUrl = useViewerUrl(log, initial);
   const view = useViewerWindow(log, initial, replaceUrl, initialLines);
@@ -57,8 +60,6 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
     publishing.following ? publishing.toggleFollow() : ownAccount.guard(publishing.toggleFollow);
   const [wrap, setWrap] = useWrapPreference();
   const hydrated = useHydrated();
-  // A log whose lines came with the page has a timeline: the page's HTML has the browser fetch it at once.
-  if (!hydrated && initialLines?.total_lines) preloadLogTimeline(log);
   const [tailOpen, setTailOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -145,13 +146,16 @@ export function LogViewerPage({ scope, instanceId, logName, initial, initialLine
         {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
         <TimeJumpNoteLine state={timeJump.state} onDismiss={timeJump.dismiss} />
         {ready && state.total > 0 ? (
-          <LogTimeline
-            log={log}
-            publishedSize={state.size}
-            visible={nav.visible}
-            subscribeVisible={nav.subscribeVisible}
-            onGoToLine={nav.goToLine}
-          />
+          <Suspense fallback={<TimelinePlaceholder />}>
+            <LogTimeline
+              log={log}
+              publishedSize={state.size}
+              initial={initialTimeline}
+              visible={nav.visible}
+              subscribeVisible={nav.subscribeVisible}
+              onGoToLine={nav.goToLine}
+            />
+          </Suspense>
         ) : null}
         <LogRegion
           regionRef={logRegion}

@@ -2,7 +2,7 @@ import "server-only";
 import type { LogTimeline } from "@/lib/schemas/log-time";
 import type { LogFormat } from "@/lib/log-format";
 import type { PublishedLog } from "@/lib/server/log-reader/published-log";
-import { readLogIndex, type TimedObject } from "./read-log-index";
+import { readLogIndex, type LogTimeIndex, type TimedObject } from "./read-log-index";
 
 /** A stretch of the log between two known times: its lines are spread evenly over it. */
 interface Stretch {
@@ -60,6 +60,14 @@ function stretches(object: TimedObject): Stretch[] {
 }
 
 /**
+ * Timelines already built from an index, by bucket count. An unchanged log gets the same cached index
+ * object, so its timeline is not built again (tens of ms for a GB log, with every viewer page). A few
+ * counts per index at most: any count can be asked for, and none may grow the memory without bound.
+ */
+const built = new WeakMap<LogTimeIndex, Map<number, LogTimeline>>();
+const COUNTS_KEPT = 4;
+
+/**
  * The whole log's volume over time in `count` equal buckets, from the publish-time index alone (no
  * log bytes are read for indexed objects). Lines are spread evenly between two known times; warnings
  * and errors are placed where their stretch starts.
@@ -70,6 +78,16 @@ export async function buildTimeline(
   count: number,
 ): Promise<LogTimeline> {
   const index = await readLogIndex(log, format);
+  const known = built.get(index) ?? new Map<number, LogTimeline>();
+  built.set(index, known);
+  const cached = known.get(count);
+  if (cached) return cached;
+  const timeline = timelineOf(index, count);
+  if (known.size < COUNTS_KEPT) known.set(count, timeline);
+  return timeline;
+}
+
+function timelineOf(index: LogTimeIndex, count: number): LogTimeline {
   const timed = index.objects.filter((object) => object.first !== undefined);
   const unindexed = index.objects.filter((object) => object.source === "estimate").length;
   const base = { total_lines: index.totalLines, size: index.size, unindexed_objects: unindexed };

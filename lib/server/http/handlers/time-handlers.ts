@@ -1,11 +1,11 @@
 import "server-only";
-import { chooseFormat } from "@/lib/log-format";
 import { logTimeQuerySchema, logTimelineQuerySchema } from "@/lib/schemas/log-time";
 import { logParamsSchema } from "@/lib/schemas/route-params";
 import type { Scope } from "@/lib/paths";
 import { findTime } from "@/lib/server/log-index/find-time";
 import { buildTimeline } from "@/lib/server/log-index/timeline";
 import { parseWith } from "../request-guards";
+import { openTimedLog } from "../timed-log";
 import { json } from "../respond";
 import { sessionRoute, type Handled, type SignedIn } from "../route";
 
@@ -17,31 +17,8 @@ const query = (request: Request) => Object.fromEntries(new URL(request.url).sear
 const timeRoute = (scope: Scope, handler: (context: LogRequest) => Promise<Response>) =>
   sessionRoute({ params: logParamsSchema, adminOnly: scope === "admin" }, handler);
 
-/**
- * An instance's datastore never changes: once known, a jump does not ask for the instance again (a
- * Trove call, or a look at its server, on every request). Access is checked by openPublishedLog.
- */
-const datastores = new Map<string, string>();
-const MAX_DATASTORES = 10_000;
-
-async function datastoreOf({ runtime, caller, params }: LogRequest): Promise<string> {
-  const known = datastores.get(params.id);
-  if (known) return known;
-  const type = (await runtime.backend.getInstance(caller, params.id)).datastore.type;
-  if (datastores.size >= MAX_DATASTORES) datastores.clear();
-  datastores.set(params.id, type);
-  return type;
-}
-
-/** The published log, and the format its lines are in (from the instance's datastore). */
-async function openTimed(context: LogRequest) {
-  const { runtime, caller, params } = context;
-  const [log, datastore] = await Promise.all([
-    runtime.backend.openPublishedLog(caller, params.id, params.name),
-    datastoreOf(context),
-  ]);
-  return { log, format: chooseFormat(datastore, params.name) };
-}
+const openTimed = ({ runtime, caller, params }: LogRequest) =>
+  openTimedLog(runtime, caller, params.id, params.name);
 
 /** GET …/log/{name}/time?at=ISO: the first line at or after the instant. */
 export const timeHandler = (scope: Scope) =>

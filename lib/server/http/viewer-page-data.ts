@@ -1,0 +1,54 @@
+import "server-only";
+import { chooseFormat } from "@/lib/log-format";
+import type { Scope } from "@/lib/paths";
+import type { LogLines } from "@/lib/schemas/log-view";
+import { TIMELINE_BUCKETS, type LogTimeline } from "@/lib/schemas/log-time";
+import { buildTimeline } from "@/lib/server/log-index/timeline";
+import { readLines } from "@/lib/server/log-reader/read-lines";
+import { getRuntime } from "@/lib/server/runtime";
+import { sessionOfCookie } from "./route";
+import { datastoreOf } from "./timed-log";
+
+/** Lines of up to 64 KB each could make a page of megabytes: past this, the browser asks for them. */
+const MAX_PAGE_TEXT = 512 * 1024;
+
+export interface ViewerPageData {
+  lines: LogLines | null;
+  /** The whole log's timeline, read once the lines are (null inside: the browser asks for it). */
+  timeline: Promise<LogTimeline | null> | null;
+}
+
+const NOTHING: ViewerPageData = { lines: null, timeline: null };
+
+/**
+ * The last lines of a log, read while the viewer page renders on the server, so they are in its HTML
+ * instead of waiting for the page's scripts to start and ask for them; then its timeline, which the
+ * page streams after them (it never waits for it, and reading both at once slowed the lines). Anything
+ * short (no session, not allowed, nothing published, a store failure, lines too long for a page) gives
+ * null: the browser then asks the API, which answers with the proper error, so no failure is decided
+ * twice.
+ */
+export async function viewerPageData(
+  scope: Scope,
+  instanceId: string,
+  logName: string,
+  cookie: string | undefined,
+  count: number,
+): Promise<ViewerPageData> {
+  try {
+    const runtime = await getRuntime();
+    const signedIn = await sessionOfCookie(cookie, runtime);
+    if (!signedIn || (scope === "admin" && !signedIn.caller.isAdmin)) return NOTHING;
+    const { caller } = signedIn;
+    const log = await runtime.backend.openPublishedLog(caller, instanceId, logName);
+    const lines = await readLines(log, { tail: count, count });
+    const text = lines.lines.reduce((sum, line) => sum + line.length, 0);
+    if (text > MAX_PAGE_TEXT) return NOTHING;
+    const timeline = datastoreOf(runtime, caller, instanceId)
+      .then((datastore) => buildTimeline(log, chooseFormat(datastore, logName), TIMELINE_BUCKETS))
+      .catch(() => null);
+    return { lines, timeline };
+  } catch {
+    return NOTHING;
+  }
+}
