@@ -60,7 +60,23 @@ const lastLineObserver = (line: number) => {
 };
 
 /** Where the time to the last line went, from the page's navigation and resource timings (ms from the start). */
+/** When the timeline's text was painted (it carries elementtiming="viewer-timeline"), NaN if not. */
+const timelinePainted = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const observer = new PerformanceObserver((list) => {
+          const entries = list.getEntries() as unknown as Array<{ identifier: string; renderTime: number }>;
+          const entry = entries.find((candidate) => candidate.identifier === "viewer-timeline");
+          if (entry) resolve(entry.renderTime);
+        });
+        observer.observe({ type: "element", buffered: true });
+        setTimeout(() => resolve(NaN), 500);
+      }),
+  );
+
 async function breakdown(page: Page): Promise<string> {
+  const painted = await timelinePainted(page);
   const parts = await page.evaluate(() => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
@@ -85,7 +101,7 @@ async function breakdown(page: Page): Promise<string> {
       `timeline in DOM ${((window as unknown as { timelineAt?: number }).timelineAt ?? NaN).toFixed(0)}`,
     ].join(", ");
   });
-  return parts;
+  return `${parts}, timeline painted ${painted.toFixed(0)}`;
 }
 
 async function main() {
