@@ -10,7 +10,7 @@ import type { Runtime } from "@/lib/server/runtime";
 const datastores = new Map<string, string>();
 const MAX_DATASTORES = 10_000;
 
-export async function datastoreOf(runtime: Runtime, caller: Caller, instanceId: string): Promise<string> {
+async function datastoreOf(runtime: Runtime, caller: Caller, instanceId: string): Promise<string> {
   const known = datastores.get(instanceId);
   if (known) return known;
   const type = (await runtime.backend.getInstance(caller, instanceId)).datastore.type;
@@ -19,11 +19,16 @@ export async function datastoreOf(runtime: Runtime, caller: Caller, instanceId: 
   return type;
 }
 
-/** The published log, and the format its lines are in (from the instance's datastore). */
+/** The format a log's lines are in (from its instance's datastore). */
+export async function formatOf(runtime: Runtime, caller: Caller, instanceId: string, logName: string) {
+  return chooseFormat(await datastoreOf(runtime, caller, instanceId), logName);
+}
+
+/** The published log, and the format its lines are in. */
 export async function openTimedLog(runtime: Runtime, caller: Caller, instanceId: string, logName: string) {
-  const [log, datastore] = await Promise.all([
+  const [log, format] = await Promise.all([
     runtime.backend.openPublishedLog(caller, instanceId, logName),
-    datastoreOf(runtime, caller, instanceId),
+    formatOf(runtime, caller, instanceId, logName),
   ]);
-  return { log, format: chooseFormat(datastore, logName) };
+  return { log, format };
 }

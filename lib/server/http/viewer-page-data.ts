@@ -1,5 +1,4 @@
 import "server-only";
-import { chooseFormat } from "@/lib/log-format";
 import type { Scope } from "@/lib/paths";
 import type { LogLines } from "@/lib/schemas/log-view";
 import { TIMELINE_BUCKETS, type LogTimeline } from "@/lib/schemas/log-time";
@@ -7,7 +6,7 @@ import { buildTimeline } from "@/lib/server/log-index/timeline";
 import { readLines } from "@/lib/server/log-reader/read-lines";
 import { getRuntime } from "@/lib/server/runtime";
 import { sessionOfCookie } from "./route";
-import { datastoreOf } from "./timed-log";
+import { formatOf } from "./timed-log";
 
 /** Lines of up to 64 KB each could make a page of megabytes: past this, the browser asks for them. */
 const MAX_PAGE_TEXT = 512 * 1024;
@@ -44,8 +43,8 @@ export async function viewerPageData(
     const lines = await readLines(log, { tail: count, count });
     const text = lines.lines.reduce((sum, line) => sum + line.length, 0);
     if (text > MAX_PAGE_TEXT) return NOTHING;
-    const timeline = datastoreOf(runtime, caller, instanceId)
-      .then((datastore) => buildTimeline(log, chooseFormat(datastore, logName), TIMELINE_BUCKETS))
+    const timeline = formatOf(runtime, caller, instanceId, logName)
+      .then((format) => buildTimeline(log, format, TIMELINE_BUCKETS))
       .catch(() => null);
     return { lines, timeline };
   } catch {
