@@ -10,7 +10,9 @@ import type { SearchMatcher } from "./processing";
 import type { LineRange } from "./use-viewer-navigation";
 import { EdgeStatus } from "./edge-status";
 import { StaticTail } from "./static-tail";
+import { useBottomPin } from "./use-bottom-pin";
 import { useHydrated } from "./use-hydrated";
+import { useInitialPosition } from "./use-initial-position";
 
 export interface LogViewerProps {
   window: LineWindow;
@@ -56,11 +58,8 @@ const withSeverity = (format: LogFormat | null, text: string | undefined) =>
     : undefined;
 const SEVERITY_FORMATS = new Set<LogFormat>(["mysql-error", "postgresql", "oslo"]);
 
-function initialIndex(anchor: Anchor, window: LineWindow) {
-  if (anchor.line === "end") return { index: Math.max(0, window.lines.length - 1), align: "end" as const };
-  const index = Math.min(Math.max(0, anchor.line - window.first), Math.max(0, window.lines.length - 1));
-  return { index, align: anchor.align };
-}
+/** Within this of its end the list counts as at the bottom (its footer row and a little more). */
+const BOTTOM_THRESHOLD = 2 * ROW_HEIGHT;
 
 /**
  * PageUp/PageDown need the focus in the list: it takes it when it is ready (and again when a jump
@@ -114,38 +113,38 @@ export function LogViewer(props: LogViewerProps) {
     element: null,
     focused: false,
   });
+  const { initial, checkPlace } = useInitialPosition(listRef, generation, anchor, window);
   const rangeChanged = useCallback(
     (range: ListRange) => {
+      checkPlace(range, window);
       if (!scroller.current.focused) {
         scroller.current.focused = true;
         takeFocus(scroller.current.element);
       }
       onRangeChange(range.startIndex, range.endIndex);
     },
-    [onRangeChange],
+    [onRangeChange, checkPlace, window],
   );
-  const setScroller = useCallback((element: HTMLElement | Window | null) => {
-    scroller.current = { element, focused: false }; // a new list (a jump remounts it) takes it again
-  }, []);
-  // The initial position is computed once per generation (the window changes under it later).
-  const [mounted, setMounted] = useState(() => ({
-    generation: generation,
-    initial: initialIndex(anchor, window),
-  }));
-  if (mounted.generation !== generation)
-    setMounted({ generation: generation, initial: initialIndex(anchor, window) });
+  const pinBottom = useBottomPin(BOTTOM_THRESHOLD);
+  const setScroller = useCallback(
+    (element: HTMLElement | Window | null) => {
+      scroller.current = { element, focused: false }; // a new list (a jump remounts it) takes it again
+      pinBottom(element);
+    },
+    [pinBottom],
+  );
 
   // Wrapped rows are taller than the estimate the list opened with: a view opened at the end is put back
   // there as they are measured, for a moment after it opens (later, the position is the reader's).
   const [openedAt] = useState(() => ({ generation, at: performance.now() }));
   const settleAtEnd = () => {
-    if (!wrap || mounted.initial.align !== "end" || openedAt.generation !== generation) return;
+    if (!wrap || initial.align !== "end" || openedAt.generation !== generation) return;
     if (performance.now() - openedAt.at < 2_000)
       listRef.current?.scrollToIndex({ index: "LAST", align: "end" });
   };
 
   const hydrated = useHydrated();
-  if (!hydrated && mounted.initial.align === "end") return <StaticTail window={window} row={itemContent} />;
+  if (!hydrated && initial.align === "end") return <StaticTail window={window} row={itemContent} />;
 
   return (
     <Virtuoso
@@ -155,14 +154,14 @@ export function LogViewer(props: LogViewerProps) {
       className="h-full outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
       firstItemIndex={window.first}
       totalCount={window.lines.length}
-      initialTopMostItemIndex={mounted.initial}
+      initialTopMostItemIndex={initial}
       itemContent={itemContent}
       computeItemKey={(line) => line}
       fixedItemHeight={wrap ? undefined : ROW_HEIGHT}
       defaultItemHeight={ROW_HEIGHT}
       increaseViewportBy={{ top: 10 * ROW_HEIGHT, bottom: 10 * ROW_HEIGHT }}
       followOutput={following ? (atBottom) => (atBottom ? "auto" : false) : false}
-      atBottomThreshold={2 * ROW_HEIGHT}
+      atBottomThreshold={BOTTOM_THRESHOLD}
       atBottomStateChange={onAtBottomChange}
       totalListHeightChanged={settleAtEnd}
       rangeChanged={rangeChanged}

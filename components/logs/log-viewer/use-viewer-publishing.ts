@@ -6,6 +6,7 @@ import { withReference } from "@/lib/api/fetcher";
 import { publishFullCopy, type LogRef } from "@/lib/api/log-viewer";
 import { logKeys, logsQueryOptions, postLogAction, type LogActionLog } from "@/lib/api/logs";
 import { useFollowSession } from "./use-follow-session";
+import { windowEnd } from "./line-window";
 import type { useLogWindow } from "./use-log-window";
 import type { useViewerNavigation } from "./use-viewer-navigation";
 
@@ -27,7 +28,7 @@ export function useViewerPublishing(
   const [following, setFollowing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { latestRef, openTail, loadEdge, refreshTotals } = win;
-  const { atBottomRef, pinToEnd, jumpToEnd } = nav;
+  const { atBottomRef, visible, pinToEnd, jumpToEnd } = nav;
 
   /**
    * After a publish: append the new lines if the user watches the end (or open at the new end if
@@ -40,15 +41,19 @@ export function useViewerPublishing(
         if (publishedBytes > 0) await openTail();
         return;
       }
-      if (publishedBytes === state.size) return;
-      if (state.bottom === "end" && atBottomRef.current) {
-        const chunk = await loadEdge("bottom", { force: true });
-        // More arrived than one chunk: open at the new end rather than walking through it.
-        if (chunk && chunk.first_line + chunk.lines.length - 1 < chunk.total_lines) await openTail();
-        else pinToEnd();
-      } else await refreshTotals();
+      // The background count may have learnt the new size first: what matters is what is loaded.
+      if (publishedBytes === state.size && state.total === state.loadedTotal) return;
+      const last = windowEnd(state.window);
+      const watchingEnd = last >= state.loadedTotal && (atBottomRef.current || visible.current.last >= last);
+      if (!watchingEnd) return refreshTotals();
+      const chunk = await loadEdge("bottom", { force: true });
+      // A load already in flight: count what it may miss, for "N new lines".
+      if (!chunk) return refreshTotals();
+      // More arrived than one chunk: open at the new end rather than walking through it.
+      if (chunk.first_line + chunk.lines.length - 1 < chunk.total_lines) await openTail();
+      else pinToEnd();
     },
-    [latestRef, openTail, loadEdge, refreshTotals, atBottomRef, pinToEnd],
+    [latestRef, openTail, loadEdge, refreshTotals, atBottomRef, visible, pinToEnd],
   );
 
   const publish = useMutation({

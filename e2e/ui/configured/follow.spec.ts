@@ -113,3 +113,34 @@ test("Follow on a Disabled log asks before enabling it, and stops when someone d
   await screenshot(page, "follow-stopped-disabled");
   await admin.dispose();
 });
+
+test("on a long log, live lines below keep the end on screen; stopping appends them where the reader is", async ({
+  page,
+}) => {
+  await resetLog(id, "general", lines(1, 400));
+  await publishLog(id, "general");
+  await signIn(page, "demo");
+  await page.goto(`/project/instances/${id}/logs/general`);
+  await expect(viewerLine(page, 400)).toBeInViewport();
+  // A slow machine (CI's two busy cores): the live lines' room is taken while the list still settles.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+
+  const follow = page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "Follow" });
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  appendLogFile(generalFile, lines(401, 8));
+  const live = page.getByRole("region", { name: "Live lines, not yet published" });
+  await expect(live.getByText("SELECT 'follow 408'")).toBeVisible({ timeout: 10_000 });
+  // The live lines take room from the list: its last line stays on screen, and it has not "left the end".
+  const region = page.getByRole("log", { name: "Log lines" });
+  await expect(viewerLine(page, 400)).toBeInViewport();
+  await expect(region.getByRole("button", { name: /Jump to end/ })).toHaveCount(0);
+  await screenshot(page, "follow-long-log-live");
+
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "false");
+  await expect(viewerLine(page, 408)).toContainText("follow 408", { timeout: 10_000 });
+  await expect(viewerLine(page, 408)).toBeInViewport();
+  await expect(region.getByRole("button", { name: /new line/ })).toHaveCount(0);
+});
