@@ -30,6 +30,8 @@ export interface LogLineProps {
   onSelect: (line: number, extend: boolean) => void;
   /** The severity the line states, marked beside its number (null: none; undefined: its format has none). */
   severity?: Severity | null;
+  /** Names the line's text for the Element Timing API (when it was painted can be measured). */
+  paintMark?: string;
 }
 
 function SegmentSpan({ segment }: { segment: Segment }) {
@@ -48,7 +50,7 @@ function SegmentSpan({ segment }: { segment: Segment }) {
 
 /** One log line: its number (a link to the line) and its text, painted. Memoized: rows re-render rarely. */
 export const LogLine = memo(function LogLine(props: LogLineProps) {
-  const { number, text, matcher, highlighted, wrap, gutter, href, onSelect, severity } = props;
+  const { number, text, matcher, highlighted, wrap, gutter, href, onSelect, severity, paintMark } = props;
   const shown = displayText(text, MAX_DISPLAY_CHARS);
   const segments = segmentLine(shown.text, matcher);
   const select = (event: MouseEvent) => {
@@ -83,6 +85,7 @@ export const LogLine = memo(function LogLine(props: LogLineProps) {
       </a>
       {severity === undefined ? null : <SeverityMark severity={severity ?? undefined} />}
       <span
+        {...(paintMark ? { elementtiming: paintMark } : {})}
         className={cn(
           "pr-4",
           wrap ? "min-w-0 flex-1 break-all whitespace-pre-wrap" : "whitespace-pre",

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState, type RefObject } from "react";
 import { Virtuoso, type ListRange, type VirtuosoHandle } from "react-virtuoso";
 import { lineSeverity, type LogFormat } from "@/lib/log-format";
-import { lineText, type LineWindow } from "./line-window";
+import { lineText, windowEnd, type LineWindow } from "./line-window";
 import { LogLine, ROW_HEIGHT } from "./log-line";
 import type { Anchor, Edge, LoaderState } from "./log-window-state";
 import type { SearchMatcher } from "./processing";
@@ -103,6 +103,7 @@ export function LogViewer(props: LogViewerProps) {
         gutter={gutter}
         href={lineHref(line)}
         onSelect={onSelectLine}
+        paintMark={line === windowEnd(window) ? "viewer-last-line" : undefined}
       />
     ),
     [window, matcher, format, highlightLine, wrap, gutter, lineHref, onSelectLine],
