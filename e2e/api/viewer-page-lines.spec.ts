@@ -2,8 +2,8 @@ import { expect, request, test, type APIRequestContext } from "@playwright/test"
 import { loginAs, run, writeLogFile } from "../fixtures/api";
 import { INSTANCES } from "../fixtures/run";
 
-// The viewer's page carries the log's last lines in its HTML (read on the server with the page), then
-// streams the whole log's timeline, so both show before its scripts run. The same rules as the lines
+// The viewer's page carries the log's last lines in its HTML (read on the server with the page), and
+// the whole log's timeline with them or streamed after them, so both show before its scripts run. The same rules as the lines
 // and timeline APIs must hold for that HTML.
 
 const marker = `page-lines-${Date.now()}`;
@@ -64,12 +64,15 @@ test.describe("the viewer page's own lines", () => {
     expect(page.text).toContain(`data-line="5000"`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 5000`);
     expect(page.text).toContain(`${marker} ${INSTANCES.postgres} line 4950`);
-    // The whole log's timeline (its lines start at 10:00 UTC) follows in the same response:
-    // streamed after the lines, it is on screen before the page's scripts run too.
+    // The whole log's timeline (its lines start at 10:00 UTC) comes in the same response, with the
+    // lines or streamed right after them: it is on screen before the page's scripts run too.
     expect(page.text).toContain(TIMELINE);
-    expect(page.text.indexOf(TIMELINE)).toBeGreaterThan(page.text.indexOf(`data-line="5000"`));
     expect(page.text).toContain(`dateTime="2026-11-25T10:00:00.000Z"`);
     expect(page.text).toContain(`data-bucket="119"`); // its 120 bars
+    // Once built (the log unchanged), it goes out with the lines, in its place above them.
+    const again = await html(demo, viewerPage("project", INSTANCES.postgres, "general"));
+    expect(again.text.indexOf(TIMELINE)).toBeGreaterThan(-1);
+    expect(again.text.indexOf(TIMELINE)).toBeLessThan(again.text.indexOf(`data-line="5000"`));
     // A bounded part of the log travels with the page; the rest is read as the reader scrolls.
     expect(page.text).not.toMatch(new RegExp(`${marker} ${INSTANCES.postgres} line 100(?!\\d)`));
   });

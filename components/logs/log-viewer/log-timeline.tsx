@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { use, useEffect, useState } from "react";
+import { Suspense, use, useEffect, useState, type ReactNode } from "react";
 import { logTimelineQueryOptions } from "@/lib/api/log-time";
 import type { LogRef } from "@/lib/api/log-viewer";
 import type { LogTimeline as Timeline } from "@/lib/schemas/log-time";
@@ -22,10 +22,11 @@ export interface LogTimelineProps {
   /** Published bytes: the timeline is asked for again only when this changes. */
   publishedSize: number;
   /**
-   * The timeline the page streams after its lines (used while the published size is the one it was
-   * made for; null inside: ask the API). It suspends until it arrives: render it inside <Suspense>.
+   * The timeline the page came with or streams after its lines (used while the published size is the
+   * one it was made for; null: ask the API). A promise suspends until it arrives: render it inside
+   * <Suspense>.
    */
-  initial?: Promise<Timeline | null> | null;
+  initial?: Timeline | Promise<Timeline | null> | null;
   /** The lines on screen now, and a way to hear when they change. */
   visible: { current: { first: number; last: number } };
   subscribeVisible: (listener: VisibleListener) => () => void;
@@ -63,13 +64,20 @@ export const TimelinePlaceholder = () => (
 );
 
 /**
+ * Where the timeline goes: a streamed one waits behind a placeholder; one the page came with is
+ * rendered with the lines (a boundary would let it come later, on its own, when its data is large).
+ */
+export const TimelineSlot = ({ streamed, children }: { streamed: boolean; children: ReactNode }) =>
+  streamed ? <Suspense fallback={<TimelinePlaceholder />}>{children}</Suspense> : children;
+
+/**
  * The whole log over time above the lines: volume per bucket, errors (red) and warnings (amber)
  * marked, the part on screen shaded; a click or a drag goes there. One small request, from the
  * indexes written at publish time, so it never waits on the log's size.
  */
 export function LogTimeline(props: LogTimelineProps) {
   const { log, publishedSize, visible, subscribeVisible, onGoToLine } = props;
-  const initial = props.initial ? use(props.initial) : null;
+  const initial = props.initial && "then" in props.initial ? use(props.initial) : (props.initial ?? null);
   const query = useQuery({
     ...logTimelineQueryOptions(log, publishedSize),
     enabled: publishedSize > 0,

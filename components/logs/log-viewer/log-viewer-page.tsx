@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Suspense, useCallback, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
@@ -10,7 +10,7 @@ import type { LogTimeline as Timeline } from "@/lib/schemas/log-time";
 import type { LogLines } from "@/lib/schemas/log-view";
 import { LineCopy } from "./line-copy";
 import { LogRegion } from "./log-region";
-import { LogTimeline, TimelinePlaceholder } from "./log-timeline";
+import { LogTimeline, TimelineSlot } from "./log-timeline";
 import { LogViewerHeader } from "./log-viewer-header";
 import { TailTextView } from "./tail-text-view";
 import { TimeJumpNoteLine } from "./time-jump-field";
@@ -37,8 +37,8 @@ export interface LogViewerPageProps {
   initial: LogViewerUrlState;
   /** The last lines, read with the page on the server (null: the browser asks for them). */
   initialLines?: LogLines | null;
-  /** The timeline, streamed by the server after those lines (null: the browser asks for it). */
-  initialTimeline?: Promise<Timeline | null> | null;
+  /** The timeline, sent with those lines or streamed after them (null: the browser asks for it). */
+  initialTimeline?: Timeline | Promise<Timeline | null> | null;
 }
 
 /** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
@@ -146,7 +146,7 @@ export function LogViewerPage(props: LogViewerPageProps) {
         {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
         <TimeJumpNoteLine state={timeJump.state} onDismiss={timeJump.dismiss} />
         {ready && state.total > 0 ? (
-          <Suspense fallback={<TimelinePlaceholder />}>
+          <TimelineSlot streamed={!!initialTimeline && "then" in initialTimeline}>
             <LogTimeline
               log={log}
               publishedSize={state.size}
@@ -155,7 +155,7 @@ export function LogViewerPage(props: LogViewerPageProps) {
               subscribeVisible={nav.subscribeVisible}
               onGoToLine={nav.goToLine}
             />
-          </Suspense>
+          </TimelineSlot>
         ) : null}
         <LogRegion
           regionRef={logRegion}

@@ -31,6 +31,8 @@ export interface LogViewerProps {
   /** Digits of the largest line number (gutter width). */
   gutter: number;
   listRef: RefObject<VirtuosoHandle | null>;
+  /** Given the list's scrolling element. */
+  scrollerRef: RefObject<HTMLElement | null>;
   lineHref: (line: number) => string;
   onSelectLine: (line: number, extend: boolean) => void;
   onRangeChange: (firstLine: number, lastLine: number) => void;
@@ -90,7 +92,7 @@ export function LogViewer(props: LogViewerProps) {
     highlightLine,
     gutter,
   } = props;
-  const { listRef, lineHref, onSelectLine, onRangeChange, onAtBottomChange, onLoadEdge } = props;
+  const { listRef, scrollerRef, lineHref, onSelectLine, onRangeChange, onAtBottomChange, onLoadEdge } = props;
   const itemContent = useCallback(
     (line: number) => (
       <LogLine
@@ -130,9 +132,10 @@ export function LogViewer(props: LogViewerProps) {
   const setScroller = useCallback(
     (element: HTMLElement | Window | null) => {
       scroller.current = { element, focused: false }; // a new list (a jump remounts it) takes it again
+      scrollerRef.current = element instanceof HTMLElement ? element : null;
       pinBottom(element);
     },
-    [pinBottom],
+    [pinBottom, scrollerRef],
   );
 
   // Wrapped rows are taller than the estimate the list opened with: a view opened at the end is put back

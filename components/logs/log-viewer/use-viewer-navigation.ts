@@ -21,6 +21,10 @@ export type VisibleListener = (firstLine: number, lastLine: number) => void;
 const rangeOf = (first: number | undefined, last = first): LineRange | null =>
   first ? { first, last: Math.max(first, last ?? first) } : null;
 
+/** How often, and how far apart, a scroll to the end is tried again until the last line shows. */
+const PIN_TRIES = 20;
+const PIN_RETRY_MS = 50;
+
 /**
  * Moving through the log: jumps (inside the window: scroll; outside: load a new window around the
  * target), the highlighted line, what is on screen, and fetching chunks before the user hits an edge.
@@ -32,6 +36,8 @@ export function useViewerNavigation(
   initialLineEnd?: number,
 ) {
   const listRef = useRef<VirtuosoHandle | null>(null);
+  /** The list's scrolling element (set by the list). */
+  const scrollerRef = useRef<HTMLElement | null>(null);
   const visible = useRef({ first: 0, last: 0 });
   /** Told the lines on screen as they change (the timeline), without re-rendering the page. */
   const visibleListeners = useRef(new Set<VisibleListener>());
@@ -51,12 +57,27 @@ export function useViewerNavigation(
     return () => void visibleListeners.current.delete(listener);
   }, []);
 
+  /** Whether the window's last line is wholly inside the list's box (not just rendered below it). */
+  const lastLineShown = useCallback(() => {
+    const scroller = scrollerRef.current;
+    const row = scroller?.querySelector(`[data-line="${windowEnd(latestRef.current.window)}"]`);
+    if (!scroller || !row) return false;
+    const box = scroller.getBoundingClientRect();
+    const line = row.getBoundingClientRect();
+    return line.top >= box.top - 1 && line.bottom <= box.bottom + 1;
+  }, [latestRef]);
+
   const pinToEnd = useCallback(() => {
-    // Two frames: the list first takes in the new count, then scrolls.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => listRef.current?.scrollToIndex({ index: "LAST", align: "end" })),
-    );
-  }, []);
+    // The list first takes in the new count, then scrolls: two frames, and more on a busy machine, so
+    // it tries again until the last line is on screen (for a moment at most).
+    let tries = PIN_TRIES;
+    const step = () => {
+      if (tries-- <= 0 || lastLineShown()) return;
+      listRef.current?.scrollToIndex({ index: "LAST", align: "end" });
+      setTimeout(() => requestAnimationFrame(step), PIN_RETRY_MS);
+    };
+    requestAnimationFrame(() => requestAnimationFrame(step));
+  }, [lastLineShown]);
 
   const goToLine = useCallback(
     (line: number) => {
@@ -126,6 +147,8 @@ export function useViewerNavigation(
 
   return {
     listRef,
+    scrollerRef,
+    lastLineShown,
     visible,
     subscribeVisible,
     atBottom,

@@ -28,7 +28,7 @@ export function useViewerPublishing(
   const [following, setFollowing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { latestRef, openTail, loadEdge, refreshTotals } = win;
-  const { atBottomRef, visible, pinToEnd, jumpToEnd } = nav;
+  const { atBottomRef, lastLineShown, pinToEnd, jumpToEnd } = nav;
 
   /**
    * After a publish: append the new lines if the user watches the end (or open at the new end if
@@ -44,7 +44,7 @@ export function useViewerPublishing(
       // The background count may have learnt the new size first: what matters is what is loaded.
       if (publishedBytes === state.size && state.total === state.loadedTotal) return;
       const last = windowEnd(state.window);
-      const watchingEnd = last >= state.loadedTotal && (atBottomRef.current || visible.current.last >= last);
+      const watchingEnd = last >= state.loadedTotal && (atBottomRef.current || lastLineShown());
       if (!watchingEnd) return refreshTotals();
       const chunk = await loadEdge("bottom", { force: true });
       // A load already in flight: count what it may miss, for "N new lines".
@@ -53,7 +53,7 @@ export function useViewerPublishing(
       if (chunk.first_line + chunk.lines.length - 1 < chunk.total_lines) await openTail();
       else pinToEnd();
     },
-    [latestRef, openTail, loadEdge, refreshTotals, atBottomRef, visible, pinToEnd],
+    [latestRef, openTail, loadEdge, refreshTotals, atBottomRef, lastLineShown, pinToEnd],
   );
 
   const publish = useMutation({

@@ -107,6 +107,7 @@ export function ViewerBody(props: ViewerBodyProps): ReactNode {
       highlightLine={nav.highlight}
       gutter={gutter}
       listRef={nav.listRef}
+      scrollerRef={nav.scrollerRef}
       lineHref={lineHref}
       onSelectLine={nav.selectLine}
       onRangeChange={props.onRangeChange}

@@ -124,7 +124,7 @@ test("on a long log, live lines below keep the end on screen; stopping appends t
   await expect(viewerLine(page, 400)).toBeInViewport();
   // A slow machine (CI's two busy cores): the live lines' room is taken while the list still settles.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
 
   const follow = page.getByRole("toolbar", { name: "Log viewer" }).getByRole("button", { name: "Follow" });
   await follow.click();

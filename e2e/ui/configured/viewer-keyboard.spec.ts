@@ -18,7 +18,7 @@ test("PageUp/PageDown/Home/End work as soon as the viewer opens; Esc in the sear
   await page.goto(`/project/instances/${id}/logs/general`);
   const list = page.getByRole("log", { name: "Log lines" }).locator("[data-virtuoso-scroller]");
   await expect(viewerLine(page, TOTAL)).toBeInViewport();
-  await expect(list).toBeFocused(); // no click needed
+  await expect(list).toBeFocused({ timeout: 10_000 }); // no click needed (once the page has hydrated)
 
   await page.keyboard.press("PageUp");
   await expect(viewerLine(page, TOTAL)).not.toBeInViewport();

@@ -15,20 +15,20 @@ test.beforeAll(async () => {
 test.beforeEach(async ({ page }) => {
   await signIn(page, "demo");
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
 });
 
 test("on a slow CPU, View opens the log at its end", async ({ page }) => {
   await page.goto(`/project/instances/${id}?tab=logs`);
   await logRow(page, "general").getByRole("link", { name: "View general" }).click();
-  await expect(viewerLine(page, 402)).toBeInViewport({ timeout: 15_000 });
+  await expect(viewerLine(page, 402)).toBeInViewport({ timeout: 30_000 });
   await expect(viewerLine(page, 1)).toHaveCount(0);
   await screenshot(page, "viewer-slow-cpu-end");
 });
 
 test("on a slow CPU, a ?line= link opens at that line", async ({ page }) => {
   await page.goto(`/project/instances/${id}/logs/general?line=200`);
-  await expect(viewerLine(page, 200)).toBeInViewport({ timeout: 15_000 });
+  await expect(viewerLine(page, 200)).toBeInViewport({ timeout: 30_000 });
   await expect(viewerLine(page, 200)).toHaveAttribute("aria-current", "true");
   await expect(viewerLine(page, 1)).toHaveCount(0);
 });
