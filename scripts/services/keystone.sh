@@ -50,14 +50,16 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # Alive = /proc/PID/stat exists and is not a zombie (a stopped daemon lingers as one for a while),
 # and the process is the uwsgi serving this run directory (never a recycled PID of someone else).
-ours_and_alive() {
+alive() {
   local pid="$1" stat state
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
   state="${stat##*) }"
   state="${state%% *}"
-  [[ "$state" != Z && "$state" != X ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$RUN_DIR/uwsgi.ini"
+  [[ "$state" != Z && "$state" != X ]]
+}
+ours_and_alive() {
+  alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$RUN_DIR/uwsgi.ini"
 }
 
 running_pid() {
@@ -185,7 +187,13 @@ start_uwsgi() {
   local launched=$! i
   for i in $(seq 1 100); do
     [ -s "$PID_FILE" ] && break
-    ours_and_alive "$launched" || die "uwsgi exited at once; see $RUN_DIR/uwsgi.log"
+    # Only alive, not ours_and_alive: until the forked shell has exec'd uwsgi (slow on a busy
+    # machine) its command line is still this script's.
+    if ! alive "$launched"; then
+      [ -s "$PID_FILE" ] && break
+      tail -20 "$RUN_DIR/uwsgi.log" >&2 || true
+      die "uwsgi exited at once; the end of $RUN_DIR/uwsgi.log is above"
+    fi
     sleep 0.05
   done
   [ -s "$PID_FILE" ] || printf '%s\n' "$launched" >"$PID_FILE"
