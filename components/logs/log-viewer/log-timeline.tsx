@@ -26,7 +26,7 @@ export interface LogTimelineProps {
    * one it was made for; null: ask the API). A promise suspends until it arrives: render it inside
    * <Suspense>.
    */
-  initial?: Timeline | Promise<Timeline | null> | null;
+  initial?: InitialTimeline;
   /** The lines on screen now, and a way to hear when they change. */
   visible: { current: { first: number; last: number } };
   subscribeVisible: (listener: VisibleListener) => () => void;
@@ -63,12 +63,17 @@ export const TimelinePlaceholder = () => (
   </section>
 );
 
+/** The timeline a page came with: ready, still on its way (streamed after the lines), or none. */
+export type InitialTimeline = Timeline | Promise<Timeline | null> | null | undefined;
+const isStreamed = (initial: InitialTimeline): initial is Promise<Timeline | null> =>
+  !!initial && "then" in initial;
+
 /**
  * Where the timeline goes: a streamed one waits behind a placeholder; one the page came with is
  * rendered with the lines (a boundary would let it come later, on its own, when its data is large).
  */
-export const TimelineSlot = ({ streamed, children }: { streamed: boolean; children: ReactNode }) =>
-  streamed ? <Suspense fallback={<TimelinePlaceholder />}>{children}</Suspense> : children;
+export const TimelineSlot = ({ initial, children }: { initial: InitialTimeline; children: ReactNode }) =>
+  isStreamed(initial) ? <Suspense fallback={<TimelinePlaceholder />}>{children}</Suspense> : children;
 
 /**
  * The whole log over time above the lines: volume per bucket, errors (red) and warnings (amber)
@@ -77,7 +82,7 @@ export const TimelineSlot = ({ streamed, children }: { streamed: boolean; childr
  */
 export function LogTimeline(props: LogTimelineProps) {
   const { log, publishedSize, visible, subscribeVisible, onGoToLine } = props;
-  const initial = props.initial && "then" in props.initial ? use(props.initial) : (props.initial ?? null);
+  const initial = isStreamed(props.initial) ? use(props.initial) : (props.initial ?? null);
   const query = useQuery({
     ...logTimelineQueryOptions(log, publishedSize),
     enabled: publishedSize > 0,

@@ -6,11 +6,10 @@ import { isForbidden, type LogRef } from "@/lib/api/log-viewer";
 import { logsQueryOptions } from "@/lib/api/logs";
 import { publishActionLabel } from "@/lib/log-actions";
 import { paths, type LogViewerUrlState, type Scope } from "@/lib/paths";
-import type { LogTimeline as Timeline } from "@/lib/schemas/log-time";
 import type { LogLines } from "@/lib/schemas/log-view";
 import { LineCopy } from "./line-copy";
 import { LogRegion } from "./log-region";
-import { LogTimeline, TimelineSlot } from "./log-timeline";
+import { LogTimeline, TimelineSlot, type InitialTimeline } from "./log-timeline";
 import { LogViewerHeader } from "./log-viewer-header";
 import { TailTextView } from "./tail-text-view";
 import { TimeJumpNoteLine } from "./time-jump-field";
@@ -38,7 +37,7 @@ export interface LogViewerPageProps {
   /** The last lines, read with the page on the server (null: the browser asks for them). */
   initialLines?: LogLines | null;
   /** The timeline, sent with those lines or streamed after them (null: the browser asks for it). */
-  initialTimeline?: Timeline | Promise<Timeline | null> | null;
+  initialTimeline?: InitialTimeline;
 }
 
 /** The log viewer page: header, toolbar, search, optional plain-text tail, and the lines. */
@@ -146,7 +145,7 @@ export function LogViewerPage(props: LogViewerPageProps) {
         {tailOpen && ready ? <TailTextView log={log} id={tailPanelId} /> : null}
         <TimeJumpNoteLine state={timeJump.state} onDismiss={timeJump.dismiss} />
         {ready && state.total > 0 ? (
-          <TimelineSlot streamed={!!initialTimeline && "then" in initialTimeline}>
+          <TimelineSlot initial={initialTimeline}>
             <LogTimeline
               log={log}
               publishedSize={state.size}

@@ -67,9 +67,9 @@ const BOTTOM_THRESHOLD = 2 * ROW_HEIGHT;
  * PageUp/PageDown need the focus in the list: it takes it when it is ready (and again when a jump
  * remounts it), unless the user is somewhere else already (typing in a field, on a button).
  */
-function takeFocus(scroller: HTMLElement | Window | null) {
+function takeFocus(scroller: HTMLElement | null) {
   const active = document.activeElement;
-  if (scroller instanceof HTMLElement && (!active || active === document.body))
+  if (scroller && (!active || active === document.body))
     scroller.focus({ preventScroll: true });
 }
 
@@ -112,26 +112,23 @@ export function LogViewer(props: LogViewerProps) {
   );
   // The list takes the focus once it has placed itself (its first range): a key pressed before that
   // would be undone by its initial positioning.
-  const scroller = useRef<{ element: HTMLElement | Window | null; focused: boolean }>({
-    element: null,
-    focused: false,
-  });
+  const focused = useRef(false);
   const { initial, checkPlace } = useInitialPosition(listRef, generation, anchor, window);
   const rangeChanged = useCallback(
     (range: ListRange) => {
       checkPlace(range, window);
-      if (!scroller.current.focused) {
-        scroller.current.focused = true;
-        takeFocus(scroller.current.element);
+      if (!focused.current) {
+        focused.current = true;
+        takeFocus(scrollerRef.current);
       }
       onRangeChange(range.startIndex, range.endIndex);
     },
-    [onRangeChange, checkPlace, window],
+    [onRangeChange, checkPlace, window, scrollerRef],
   );
   const pinBottom = useBottomPin(BOTTOM_THRESHOLD);
   const setScroller = useCallback(
     (element: HTMLElement | Window | null) => {
-      scroller.current = { element, focused: false }; // a new list (a jump remounts it) takes it again
+      focused.current = false; // a new list (a jump remounts it) takes the focus again
       scrollerRef.current = element instanceof HTMLElement ? element : null;
       pinBottom(element);
     },

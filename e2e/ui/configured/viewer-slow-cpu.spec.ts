@@ -32,3 +32,14 @@ test("on a slow CPU, a ?line= link opens at that line", async ({ page }) => {
   await expect(viewerLine(page, 200)).toHaveAttribute("aria-current", "true");
   await expect(viewerLine(page, 1)).toHaveCount(0);
 });
+
+test("on a slow CPU, a filtered view opens at the match nearest to its line", async ({ page }) => {
+  await page.goto(`/project/instances/${id}/logs/general?line=300&filter=select`);
+  await expect(page.getByRole("form", { name: "Filter lines" }).getByRole("status")).toHaveText(
+    "402 entries, 402 lines of 402",
+    { timeout: 30_000 },
+  );
+  await expect(viewerLine(page, 300)).toBeInViewport({ timeout: 30_000 });
+  await expect(viewerLine(page, 1)).toHaveCount(0);
+  await screenshot(page, "viewer-slow-cpu-filtered");
+});
