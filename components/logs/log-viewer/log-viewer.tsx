@@ -69,8 +69,7 @@ const BOTTOM_THRESHOLD = 2 * ROW_HEIGHT;
  */
 function takeFocus(scroller: HTMLElement | null) {
   const active = document.activeElement;
-  if (scroller && (!active || active === document.body))
-    scroller.focus({ preventScroll: true });
+  if (scroller && (!active || active === document.body)) scroller.focus({ preventScroll: true });
 }
 
 /**
