@@ -2,9 +2,10 @@ import "server-only";
 import type { Severity } from "@/lib/schemas/log-time";
 import type { LogFormat } from "@/lib/log-format";
 import { lineIndex } from "@/lib/server/log-reader/line-index";
-import { listLogObjects, type PublishedLog } from "@/lib/server/log-reader/published-log";
+import { readLogListing } from "@/lib/server/log-reader/log-listing";
+import type { PublishedLog } from "@/lib/server/log-reader/published-log";
 import type { ObjectEntry } from "@/lib/server/object-store/object-store";
-import { readTimeIndex, timeIndexName, type IndexEntry } from "./index-object";
+import type { IndexEntry } from "./index-object";
 import { readSummaryMetadata } from "./object-metadata";
 import { estimateObject } from "./estimate-object";
 import { mapLimit } from "./map-limit";
@@ -52,10 +53,7 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
   // The last byte is read beside the listing (not after it), when the copy's last object is known.
   const lastByte = log.lastObject === undefined ? undefined : lastByteOf(log, log.lastObject);
   lastByte?.catch(() => undefined); // awaited below only when the listing agrees
-  const [listed, entries] = await Promise.all([
-    listLogObjects(log),
-    readTimeIndex(log, timeIndexName(log.prefix)),
-  ]);
+  const { listed, indexed: entries } = await readLogListing(log);
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const needLineIndex = listed.some((object) => byName.get(object.name)?.bytes !== object.bytes);
   const lines = needLineIndex ? await lineIndex(log) : undefined;

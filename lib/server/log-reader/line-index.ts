@@ -1,7 +1,7 @@
 import "server-only";
-import { readTimeIndex, timeIndexName } from "@/lib/server/log-index/index-object";
 import { isNotFound } from "@/lib/server/object-store/object-store";
-import { listLogObjects, readRange, type PublishedLog } from "./published-log";
+import { readLogListing } from "./log-listing";
+import { readRange, type PublishedLog } from "./published-log";
 
 /** One object of a log, placed in the log: its first byte and how many line ends come before it. */
 export interface IndexedObject {
@@ -60,16 +60,18 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
   // The publish-time index (one GET) knows the line counts of the objects it lists; only objects it
   // misses (a real Trove's, a newer publish by another replica) cost a HEAD each. An entry counts only
   // for an object listed now under the same name and size, so a stale index can never misplace a line.
-  const [entries, indexed] = await Promise.all([
-    listLogObjects(log),
-    readTimeIndex(log, timeIndexName(log.prefix)),
-  ]);
+  const { listed: entries, indexed } = await readLogListing(log);
   const known = new Map(indexed.map((entry) => [entry.name, entry]));
-  const counts = await mapLimit(entries, 16, async (entry) => {
-    const fromIndex = known.get(entry.name);
-    if (fromIndex?.bytes === entry.bytes) return fromIndex.lines;
-    return countNewlines(log, entry.name, entry.bytes);
-  });
+  const last = entries.at(-1);
+  // The last byte (is the last line complete?) is asked for while the counts are gathered.
+  const [counts, lastByte] = await Promise.all([
+    mapLimit(entries, 16, async (entry) => {
+      const fromIndex = known.get(entry.name);
+      if (fromIndex?.bytes === entry.bytes) return fromIndex.lines;
+      return countNewlines(log, entry.name, entry.bytes);
+    }),
+    last ? readRange(log, last.name, last.bytes - 1, last.bytes - 1) : undefined,
+  ]);
   const objects: IndexedObject[] = [];
   let start = 0;
   let newlines = 0;
@@ -84,8 +86,6 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
     start += entry.bytes;
     newlines += counts[i]!;
   });
-  const last = objects.at(-1);
-  const lastByte = last ? await readRange(log, last.name, last.bytes - 1, last.bytes - 1) : undefined;
   const lastLineComplete = !lastByte || lastByte[0] === 0x0a;
   return {
     objects,

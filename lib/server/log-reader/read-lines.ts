@@ -8,12 +8,19 @@ import { readRange, streamSegments, type PublishedLog } from "./published-log";
 const MAX_LINE_BYTES = 64 * 1024;
 const MAX_WINDOW = 5000;
 
-/** Byte offset where line `line` (1-based) starts: after the (line-1)th line end. */
-async function lineStart(log: PublishedLog, index: LineIndex, line: number): Promise<number> {
-  if (line <= 1) return 0;
+/**
+ * Where line `line` (1-based) starts: after the (line-1)th line end. Finding it reads the object that
+ * holds it; the rest of that object, from the line on, comes back with it so it is not read twice.
+ */
+async function lineStart(
+  log: PublishedLog,
+  index: LineIndex,
+  line: number,
+): Promise<{ offset: number; read?: { object: IndexedObject; rest: Buffer } }> {
+  if (line <= 1) return { offset: 0 };
   const wanted = line - 1; // line ends to skip
   const object = binarySearch(index.objects, wanted);
-  if (!object) return index.size;
+  if (!object) return { offset: index.size };
   let remaining = wanted - object.newlinesBefore;
   const body = await readRange(log, object.name, 0, object.bytes - 1);
   let at = -1;
@@ -21,7 +28,17 @@ async function lineStart(log: PublishedLog, index: LineIndex, line: number): Pro
     at = body.indexOf(0x0a, at + 1);
     remaining -= 1;
   }
-  return object.start + at + 1;
+  return { offset: object.start + at + 1, read: { object, rest: body.subarray(at + 1) } };
+}
+
+/** `first`, then the chunks of `rest` (read only if the reader wants more). */
+async function* startingWith(first: Buffer, rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    if (first.length) yield first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
 }
 
 /** The object holding the `wanted`-th line end (1-based). */
@@ -100,7 +117,10 @@ export async function readLines(
     last_line_complete: index.lastLineComplete,
   };
   if (firstLine > index.totalLines) return { ...base, lines: [] };
-  const offset = await lineStart(log, index, firstLine);
-  const lines = await collectLines(streamSegments(log, segmentsFrom(index, offset)), count);
+  const { offset, read } = await lineStart(log, index, firstLine);
+  const chunks = read
+    ? startingWith(read.rest, streamSegments(log, segmentsFrom(index, read.object.start + read.object.bytes)))
+    : streamSegments(log, segmentsFrom(index, offset));
+  const lines = await collectLines(chunks, count);
   return { ...base, lines };
 }
