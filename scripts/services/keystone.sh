@@ -48,8 +48,7 @@ die() {
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# Alive = /proc/PID/stat exists and is not a zombie (a stopped daemon lingers as one for a while),
-# and the process is the uwsgi serving this run directory (never a recycled PID of someone else).
+# Alive = /proc/PID/stat exists and is not a zombie (a stopped daemon lingers as one for a while).
 alive() {
   local pid="$1" stat state
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
@@ -58,6 +57,7 @@ alive() {
   state="${state%% *}"
   [[ "$state" != Z && "$state" != X ]]
 }
+# Ours = alive and the uwsgi serving this run directory (never a recycled PID of someone else).
 ours_and_alive() {
   alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$RUN_DIR/uwsgi.ini"
 }

@@ -11,7 +11,8 @@ export interface LogListing {
 }
 
 const recent = new Map<string, { signature: string; listing: Promise<LogListing> }>();
-const MAX_KEPT = 50;
+/** Only to serve the next reader of the same copy (the indexes built from it are cached on their own). */
+const MAX_KEPT = 8;
 
 /**
  * The copy's objects and its publish-time index (one listing and one small GET, side by side). The
