@@ -39,8 +39,22 @@ describe("search queries", () => {
     expect(compileSearch({ query: "a{500}", regex: false, caseSensitive: false, limit: 1 })).toEqual({
       source: "a\\{500\\}",
       caseSensitive: false,
+      caseless: "{500}",
       withinLine: true,
     });
     expect(regex("a\\sb").withinLine).toBeUndefined(); // \s also matches a line end
+  });
+
+  it("finds any-case text by its longest run without letters, and text without letters by its bytes", () => {
+    const plain = (query: string) => {
+      const { literal, caseless } = compileSearch({ query, regex: false, caseSensitive: false, limit: 1 });
+      return { literal, caseless };
+    };
+    expect(plain("Query_ID=4711 done")).toEqual({ literal: undefined, caseless: "=4711 " });
+    expect(plain("a-b")).toEqual({ literal: undefined, caseless: undefined }); // one character: too many lines
+    expect(plain("svc-42' ok")).toEqual({ literal: undefined, caseless: "-42' " });
+    expect(plain("10.0.0.7:3306")).toEqual({ literal: "10.0.0.7:3306", caseless: undefined });
+    expect(plain("error")).toEqual({ literal: undefined, caseless: undefined }); // RE2 alone
+    expect(plain("é-1")).toEqual({ literal: undefined, caseless: "-1" }); // a non-ASCII letter has case
   });
 });

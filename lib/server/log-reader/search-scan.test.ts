@@ -98,6 +98,18 @@ describe("line scanner", () => {
     expect(scanText("(x)\n", "(x)", { regex: false, caseSensitive: true }).lineNumbers).toEqual([0]);
   });
 
+  it("any case: lines found by the text's caseless bytes still match it whole, Unicode case folding included", () => {
+    const text = "id=42 SVC ok\nid=42 svc\nid=42 cvs\nid = 42 svc\nID=42 ſvc\nid=42\n";
+    const found = scanText(text, "id=42 svc", { regex: false });
+    expect(found.lineNumbers).toEqual(linesMatching(text, "id=42 svc"));
+    expect(found.texts).toEqual(["id=42 SVC ok", "id=42 svc", "ID=42 ſvc"]); // ſ folds to s, as in RE2
+    expect(found.lines).toBe(6);
+    // Without letters, any case is the bytes themselves.
+    expect(
+      scanText("a 10.0.0.7:3306\nb 10.0.0.7:3307\n", "10.0.0.7:3306", { regex: false }).lineNumbers,
+    ).toEqual([0]);
+  });
+
   it("counts every matching line but locates only maxFound", () => {
     const found = scanText("x\n".repeat(1000), "x", { maxFound: 3 });
     expect(found).toMatchObject({ lines: 1000, matched: 1000, lineNumbers: [0, 1, 2] });
@@ -128,6 +140,12 @@ describe("line scanner", () => {
       "ms\\s+\\d",
       "\\bERROR\\b",
     ];
+    const plainTexts = ["[error]", "[ERROR] query 97", "took 99", "0 ms", "QUERY 7"];
+    for (const query of plainTexts) {
+      const found = scanText(content, query, { regex: false, maxFound: 10_000 });
+      const expected = linesMatching(content, query.replace(/[[\]]/g, "\\$&"));
+      expect({ query, lines: found.lineNumbers }).toEqual({ query, lines: expected });
+    }
     for (const pattern of patterns) {
       const found = scanText(content, pattern, { maxFound: 10_000 });
       const expected = linesMatching(content, pattern);

@@ -7,6 +7,11 @@ export interface LineQuery {
   caseSensitive: boolean;
   /** A case-sensitive literal without line ends: found with a plain byte search. */
   literal?: string;
+  /**
+   * Bytes every match contains as they are (a case-insensitive literal's longest run of characters that
+   * have no case: digits, punctuation): candidate lines are found with a plain byte search, then tested.
+   */
+  caseless?: string;
   /** Every match lies within one line (literals without line ends): a hit needs no second test. */
   withinLine?: boolean;
 }
@@ -68,7 +73,10 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
   const MAX_WINDOW = 512 * 1024;
   const NL = 10;
   const CR = 13;
-  const compiled = new Map<string, { re: RE2; needle?: Buffer; withinLine: boolean; lineByLine: boolean }>();
+  const compiled = new Map<
+    string,
+    { re: RE2; needle?: Buffer; caselessBytes?: Buffer; withinLine: boolean; lineByLine: boolean }
+  >();
 
   const prepare = (query: LineQuery) => {
     const key = JSON.stringify(query);
@@ -77,7 +85,10 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       entry = {
         re: new RE2Engine(query.source, query.caseSensitive ? "mu" : "imu"),
         needle: query.literal === undefined ? undefined : Buffer.from(query.literal),
-        withinLine: query.literal !== undefined || query.withinLine === true,
+        caselessBytes: query.caseless === undefined ? undefined : Buffer.from(query.caseless),
+        // A line found by its caseless bytes still has to match the whole query.
+        withinLine:
+          (query.literal !== undefined || query.withinLine === true) && query.caseless === undefined,
         lineByLine: /\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m/.test(query.source),
       };
       compiled.set(key, entry);
@@ -98,7 +109,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
   };
 
   return function scan(task: ScanTask): { result: ScanResult; bytes: Buffer } {
-    const { re, needle, withinLine, lineByLine } = prepare(task.query);
+    const { re, needle, caselessBytes, withinLine, lineByLine } = prepare(task.query);
     const bytes = asShown(task.bytes);
     const size = bytes.length;
     const result: ScanResult = { lines: 0, matched: 0, firstLineMatched: false, found: [] };
@@ -140,7 +151,12 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       const firstLine = result.lines;
       for (let hits = 0; at < to; hits += 1) {
         if (hits >= 4 && hits * 2 > result.lines - firstLine) return eachLine(at, to);
-        const index = needle ? bytes.subarray(at, to).indexOf(needle) : re.search(bytes.subarray(at, to));
+        const rest = bytes.subarray(at, to);
+        const index = needle
+          ? rest.indexOf(needle)
+          : caselessBytes
+            ? rest.indexOf(caselessBytes)
+            : re.search(rest);
         if (index === -1) break;
         const position = at + index;
         // An empty match after the window's last line end belongs to no line of this window.
