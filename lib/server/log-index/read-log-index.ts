@@ -3,7 +3,7 @@ import type { Severity } from "@/lib/schemas/log-time";
 import type { LogFormat } from "@/lib/log-format";
 import { lineIndex } from "@/lib/server/log-reader/line-index";
 import { readLogListing } from "@/lib/server/log-reader/log-listing";
-import type { PublishedLog } from "@/lib/server/log-reader/published-log";
+import { copySignature, type PublishedLog } from "@/lib/server/log-reader/published-log";
 import type { ObjectEntry } from "@/lib/server/object-store/object-store";
 import type { IndexEntry } from "./index-object";
 import { readSummaryMetadata } from "./object-metadata";
@@ -47,13 +47,10 @@ const MAX_DESCRIBED = 20_000;
  */
 export async function readLogIndex(log: PublishedLog, format: LogFormat): Promise<LogTimeIndex> {
   const key = `${log.account}/${log.container}/${log.prefix}/${format}`;
-  const known = log.size !== undefined && log.lastObject !== undefined;
+  const signature = copySignature(log);
   const cached = cache.get(key);
-  if (known && cached?.signature === `${log.size}/${log.lastObject}`) return cached.index;
-  // The last byte is read beside the listing (not after it), when the copy's last object is known.
-  const lastByte = log.lastObject === undefined ? undefined : lastByteOf(log, log.lastObject);
-  lastByte?.catch(() => undefined); // awaited below only when the listing agrees
-  const { listed, indexed: entries } = await readLogListing(log);
+  if (signature !== undefined && cached?.signature === signature) return cached.index;
+  const { listed, indexed: entries, lastLineComplete } = await readLogListing(log);
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const needLineIndex = listed.some((object) => byName.get(object.name)?.bytes !== object.bytes);
   const lines = needLineIndex ? await lineIndex(log) : undefined;
@@ -69,15 +66,11 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
     start += listed[i]!.bytes;
     newlines += object.lines;
   }
-  const last = objects.at(-1);
-  const lastLineComplete = lines
-    ? lines.lastLineComplete
-    : !last ||
-      (lastByte && last.name === log.lastObject ? await lastByte : await lastByteOf(log, last.name)) === 0x0a;
-  const index = { objects, size: start, totalLines: newlines + (lastLineComplete ? 0 : 1) };
-  const signature = `${start}/${listed.at(-1)?.name}`;
+  const complete = lines ? lines.lastLineComplete : lastLineComplete;
+  const index = { objects, size: start, totalLines: newlines + (complete ? 0 : 1) };
   if (cache.size > 50) cache.clear();
-  cache.set(key, { signature, index });
+  const built = copySignature({ ...log, size: start, lastObject: listed.at(-1)?.name });
+  if (built !== undefined) cache.set(key, { signature: built, index });
   return index;
 }
 
@@ -115,12 +108,4 @@ async function describeUnindexed(
   const base = { name: object.name, bytes: object.bytes, lines, severities: meta.severities, marks: [] };
   if (meta.indexed) return { ...base, first: meta.first, last: meta.last, source: "metadata" };
   return { ...base, ...(await estimateObject(log, format, object.name, object.bytes)), source: "estimate" };
-}
-
-/** The last byte of an object (undefined when it is empty). */
-async function lastByteOf(log: PublishedLog, name: string): Promise<number | undefined> {
-  const read = await log.store.getObject(log.account, log.container, name, { range: { suffix: 1 } });
-  let byte: number | undefined;
-  for await (const part of read.body) byte ??= (part as Uint8Array)[0];
-  return byte;
 }

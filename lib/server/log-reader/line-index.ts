@@ -60,18 +60,13 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
   // The publish-time index (one GET) knows the line counts of the objects it lists; only objects it
   // misses (a real Trove's, a newer publish by another replica) cost a HEAD each. An entry counts only
   // for an object listed now under the same name and size, so a stale index can never misplace a line.
-  const { listed: entries, indexed } = await readLogListing(log);
+  const { listed: entries, indexed, lastLineComplete } = await readLogListing(log);
   const known = new Map(indexed.map((entry) => [entry.name, entry]));
-  const last = entries.at(-1);
-  // The last byte (is the last line complete?) is asked for while the counts are gathered.
-  const [counts, lastByte] = await Promise.all([
-    mapLimit(entries, 16, async (entry) => {
-      const fromIndex = known.get(entry.name);
-      if (fromIndex?.bytes === entry.bytes) return fromIndex.lines;
-      return countNewlines(log, entry.name, entry.bytes);
-    }),
-    last ? readRange(log, last.name, last.bytes - 1, last.bytes - 1) : undefined,
-  ]);
+  const counts = await mapLimit(entries, 16, async (entry) => {
+    const fromIndex = known.get(entry.name);
+    if (fromIndex?.bytes === entry.bytes) return fromIndex.lines;
+    return countNewlines(log, entry.name, entry.bytes);
+  });
   const objects: IndexedObject[] = [];
   let start = 0;
   let newlines = 0;
@@ -86,7 +81,6 @@ async function buildIndex(log: PublishedLog): Promise<LineIndex> {
     start += entry.bytes;
     newlines += counts[i]!;
   });
-  const lastLineComplete = !lastByte || lastByte[0] === 0x0a;
   return {
     objects,
     size: start,

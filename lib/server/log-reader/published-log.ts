@@ -20,6 +20,13 @@ export interface PublishedLog {
   lastObject?: string;
 }
 
+/**
+ * What names one state of a copy, when the backend knows it (its size and last object: a copy
+ * discarded and published again may have the same size). Readers keep what they built under it.
+ */
+export const copySignature = (log: PublishedLog): string | undefined =>
+  log.size !== undefined && log.lastObject !== undefined ? `${log.size}/${log.lastObject}` : undefined;
+
 /** Is the entry a non-empty object of the copy (not past its last object)? */
 const inCopy = (log: PublishedLog, entry: ObjectEntry | SubdirEntry): entry is ObjectEntry =>
   entry.kind === "object" &&
@@ -69,6 +76,14 @@ export async function readRange(
   const parts: Buffer[] = [];
   for await (const part of read.body) parts.push(Buffer.from(part as Uint8Array));
   return Buffer.concat(parts);
+}
+
+/** The last byte of an object (undefined when it is empty). */
+export async function lastByteOf(log: PublishedLog, name: string): Promise<number | undefined> {
+  const read = await log.store.getObject(log.account, log.container, name, { range: { suffix: 1 } });
+  let byte: number | undefined;
+  for await (const part of read.body) byte ??= (part as Uint8Array)[0];
+  return byte;
 }
 
 /** A piece of the log: object `name` from byte `start` to its end. */

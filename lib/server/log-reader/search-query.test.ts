@@ -39,7 +39,7 @@ describe("search queries", () => {
     expect(compileSearch({ query: "a{500}", regex: false, caseSensitive: false, limit: 1 })).toEqual({
       source: "a\\{500\\}",
       caseSensitive: false,
-      caseless: "{500}",
+      required: "{500}",
       withinLine: true,
     });
     expect(regex("a\\sb").withinLine).toBeUndefined(); // \s also matches a line end
@@ -47,14 +47,23 @@ describe("search queries", () => {
 
   it("finds any-case text by its longest run without letters, and text without letters by its bytes", () => {
     const plain = (query: string) => {
-      const { literal, caseless } = compileSearch({ query, regex: false, caseSensitive: false, limit: 1 });
-      return { literal, caseless };
+      const { literal, required } = compileSearch({ query, regex: false, caseSensitive: false, limit: 1 });
+      return { literal, required };
     };
-    expect(plain("Query_ID=4711 done")).toEqual({ literal: undefined, caseless: "=4711 " });
-    expect(plain("a-b")).toEqual({ literal: undefined, caseless: undefined }); // one character: too many lines
-    expect(plain("svc-42' ok")).toEqual({ literal: undefined, caseless: "-42' " });
-    expect(plain("10.0.0.7:3306")).toEqual({ literal: "10.0.0.7:3306", caseless: undefined });
-    expect(plain("error")).toEqual({ literal: undefined, caseless: undefined }); // RE2 alone
-    expect(plain("é-1")).toEqual({ literal: undefined, caseless: "-1" }); // a non-ASCII letter has case
+    expect(plain("Query_ID=4711 done")).toEqual({ literal: undefined, required: "=4711 " });
+    expect(plain("a-b")).toEqual({ literal: undefined, required: undefined }); // one character: too many lines
+    expect(plain("svc-42' ok")).toEqual({ literal: undefined, required: "-42' " });
+    expect(plain("10.0.0.7:3306")).toEqual({ literal: "10.0.0.7:3306", required: undefined });
+    expect(plain("error")).toEqual({ literal: undefined, required: undefined }); // RE2 alone
+    expect(plain("é-1")).toEqual({ literal: undefined, required: "-1" }); // a non-ASCII letter has case
+  });
+
+  it("finds a regular expression's candidate lines by a text all its matches hold", () => {
+    expect(regex("svc-4[0-9]'").required).toBe("-4");
+    expect(compileSearch({ query: "svc-4[0-9]'", regex: true, caseSensitive: true, limit: 1 }).required).toBe(
+      "svc-4",
+    );
+    expect(regex("error|warn").required).toBeUndefined();
+    expect(regex("\\d+'").required).toBeUndefined(); // one character finds too many lines
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import RE2 from "re2";
+import { classEnd, COUNTED_REPEAT, escapeEnd } from "./regex-syntax";
+import { longestCaselessRun, regexRequiredText } from "./required-text";
 import type { LineQuery } from "./search-scan";
 
 export interface SearchRequest {
@@ -63,33 +65,6 @@ function explain(reason: string): string {
         `or Go); backreferences and lookaround are not available.`;
 }
 
-/** Where an escape ends: `\p{Greek}`, `\x{263a}`, `\u{1F600}` and `\Q…\E` span more than one character. */
-function escapeEnd(source: string, at: number): number {
-  const next = source[at + 1];
-  if (next === "Q") {
-    const end = source.indexOf("\\E", at + 2);
-    return end === -1 ? source.length : end + 2;
-  }
-  if ("pPxu".includes(next ?? "") && source[at + 2] === "{") {
-    const end = source.indexOf("}", at + 3);
-    return end === -1 ? source.length : end + 1;
-  }
-  return at + 2;
-}
-
-/** Where a character class `[…]` ends (a first `]` is literal; `[:alpha:]` and escapes inside). */
-function classEnd(source: string, at: number): number {
-  let i = at + 1;
-  if (source[i] === "^") i += 1;
-  if (source[i] === "]") i += 1;
-  while (i < source.length && source[i] !== "]") {
-    if (source[i] === "\\") i = escapeEnd(source, i);
-    else if (source.startsWith("[:", i)) i = Math.max(i + 2, source.indexOf(":]", i + 2) + 2);
-    else i += 1;
-  }
-  return i + 1;
-}
-
 /** The most copies counted repetitions ({n}, {n,m}, {n,}) make of any part of `source`, nesting multiplied. */
 export function repeatedCopies(source: string): number {
   const outer: number[] = []; // the enclosing groups' largest products so far
@@ -97,7 +72,7 @@ export function repeatedCopies(source: string): number {
   let atom = 1; // copies inside the last atom (a group's largest product, 1 for anything else)
   for (let i = 0; i < source.length;) {
     const char = source[i];
-    const count = char === "{" ? /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i)) : null;
+    const count = char === "{" ? COUNTED_REPEAT.exec(source.slice(i)) : null;
     if (count) {
       atom *= Math.max(Number(count[1]), Number(count[2] || 0));
       group = Math.max(group, atom);
@@ -111,17 +86,6 @@ export function repeatedCopies(source: string): number {
     i = char === "\\" ? escapeEnd(source, i) : char === "[" ? classEnd(source, i) : i + 1;
   }
   return Math.max(group, ...outer);
-}
-
-/** Runs of ASCII characters that have no case (digits, punctuation, space, tab). */
-const CASELESS_RUNS = /[\t\x20-\x40\x5b-\x60\x7b-\x7e]+/g;
-
-/** The longest run of `text` that a case-insensitive match contains byte for byte. */
-function longestCaselessRun(text: string): string {
-  return (text.match(CASELESS_RUNS) ?? []).reduce(
-    (longest, run) => (run.length > longest.length ? run : longest),
-    "",
-  );
 }
 
 /**
@@ -146,13 +110,18 @@ export function compileSearch(request: SearchRequest): LineQuery {
   const oneLine = !request.regex && !/[\r\n]/.test(request.query);
   // Any case: text without letters is its own bytes; otherwise its longest caseless run (≥ 2
   // characters) finds the candidate lines (RE2's case-insensitive search is several times slower).
-  const caseless = oneLine && !request.caseSensitive ? longestCaselessRun(request.query) : "";
-  const literal = oneLine && (request.caseSensitive || caseless === request.query);
+  // A regular expression's candidates are the lines holding the longest text all its matches hold.
+  const required = request.regex
+    ? regexRequiredText(source, request.caseSensitive)
+    : oneLine && !request.caseSensitive
+      ? longestCaselessRun(request.query)
+      : "";
+  const literal = oneLine && (request.caseSensitive || required === request.query);
   return {
     source,
     caseSensitive: request.caseSensitive,
     ...(literal ? { literal: request.query } : {}),
-    ...(!literal && caseless.length >= 2 ? { caseless } : {}),
+    ...(!literal && required.length >= 2 ? { required } : {}),
     ...(oneLine ? { withinLine: true } : {}),
   };
 }

@@ -139,6 +139,14 @@ describe("line scanner", () => {
       "[^x]*",
       "ms\\s+\\d",
       "\\bERROR\\b",
+      // Patterns whose candidate lines are found by a text all their matches hold.
+      "query 9?7 took",
+      "\\[warn\\] query",
+      "took 1+0 ms",
+      "query 7{2,}",
+      "(?i)QUERY 7",
+      "ms$|^0 ",
+      "0 ms\\r?$",
     ];
     const plainTexts = ["[error]", "[ERROR] query 97", "took 99", "0 ms", "QUERY 7"];
     for (const query of plainTexts) {
@@ -152,6 +160,11 @@ describe("line scanner", () => {
       expect({ pattern, lines: found.lineNumbers }).toEqual({ pattern, lines: expected });
       expect(found.matched).toBe(expected.length);
       expect(found.lines).toBe(6000);
+    }
+    for (const pattern of ["QUERY 7", "Query 7{2}", "\\[ERROR\\] query 9?7", "(?i)QUERY 7"]) {
+      const found = scanText(content, pattern, { caseSensitive: true, maxFound: 10_000 });
+      const expected = linesMatching(content, pattern, "mu");
+      expect({ pattern, lines: found.lineNumbers }).toEqual({ pattern, lines: expected });
     }
   });
 });

@@ -9,9 +9,10 @@ export interface LineQuery {
   literal?: string;
   /**
    * Bytes every match contains as they are (a case-insensitive literal's longest run of characters that
-   * have no case: digits, punctuation): candidate lines are found with a plain byte search, then tested.
+   * have no case: digits, punctuation; a text a regular expression's matches all hold): candidate lines
+   * are found with a plain byte search, then tested.
    */
-  caseless?: string;
+  required?: string;
   /** Every match lies within one line (literals without line ends): a hit needs no second test. */
   withinLine?: boolean;
 }
@@ -75,7 +76,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
   const CR = 13;
   const compiled = new Map<
     string,
-    { re: RE2; needle?: Buffer; caselessBytes?: Buffer; withinLine: boolean; lineByLine: boolean }
+    { re: RE2; needle?: Buffer; requiredBytes?: Buffer; withinLine: boolean; lineByLine: boolean }
   >();
 
   const prepare = (query: LineQuery) => {
@@ -85,10 +86,10 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       entry = {
         re: new RE2Engine(query.source, query.caseSensitive ? "mu" : "imu"),
         needle: query.literal === undefined ? undefined : Buffer.from(query.literal),
-        caselessBytes: query.caseless === undefined ? undefined : Buffer.from(query.caseless),
-        // A line found by its caseless bytes still has to match the whole query.
+        requiredBytes: query.required === undefined ? undefined : Buffer.from(query.required),
+        // A line found by its required bytes still has to match the whole query.
         withinLine:
-          (query.literal !== undefined || query.withinLine === true) && query.caseless === undefined,
+          (query.literal !== undefined || query.withinLine === true) && query.required === undefined,
         lineByLine: /\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m/.test(query.source),
       };
       compiled.set(key, entry);
@@ -109,7 +110,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
   };
 
   return function scan(task: ScanTask): { result: ScanResult; bytes: Buffer } {
-    const { re, needle, caselessBytes, withinLine, lineByLine } = prepare(task.query);
+    const { re, needle, requiredBytes, withinLine, lineByLine } = prepare(task.query);
     const bytes = asShown(task.bytes);
     const size = bytes.length;
     const result: ScanResult = { lines: 0, matched: 0, firstLineMatched: false, found: [] };
@@ -133,12 +134,13 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       }
       return start;
     };
+    /** Whether the text matches: a byte search for a literal, RE2 where the required bytes are. */
+    const matches = (text: Buffer) =>
+      needle ? text.includes(needle) : (!requiredBytes || text.includes(requiredBytes)) && re.test(text);
     /** Tests the line [start, end) alone; returns where the next line starts. */
     const testLine = (start: number, end: number) => {
       const text = withoutCr(start, end);
-      if (needle ? bytes.subarray(start, text).includes(needle) : re.test(bytes.subarray(start, text))) {
-        hit(start, text);
-      }
+      if (matches(bytes.subarray(start, text))) hit(start, text);
       if (end < size) result.lines += 1;
       return end + 1;
     };
@@ -154,8 +156,8 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
         const rest = bytes.subarray(at, to);
         const index = needle
           ? rest.indexOf(needle)
-          : caselessBytes
-            ? rest.indexOf(caselessBytes)
+          : requiredBytes
+            ? rest.indexOf(requiredBytes)
             : re.search(rest);
         if (index === -1) break;
         const position = at + index;
@@ -174,7 +176,7 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
     };
 
     if (task.partial) {
-      if (needle ? bytes.includes(needle) : re.test(bytes)) hit(0, size);
+      if (matches(bytes)) hit(0, size);
       return { result, bytes };
     }
     let nextCr = bytes.indexOf(CR);
