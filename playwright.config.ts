@@ -50,6 +50,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   timeout: 60_000,
+  // Checks right after a page load may wait for hydration, which loaded CI cores have delayed by up
+  // to ~8 s: 5 s (the default) made such checks flaky; a check that holds still passes at once.
+  expect: { timeout: 12_000 },
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     {
