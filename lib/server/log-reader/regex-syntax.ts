@@ -1,6 +1,6 @@
 /**
- * Where an escape ends: `\p{Greek}`, `\x{263a}`, `\u{1F600}`, `\x41`, `\101` (octal) and `\Q…\E`
- * span more than one character.
+ * Where an escape ends: `\p{Greek}`, `\pL`, `\x{263a}`, `\u{1F600}`, `\x41`, `\101` (octal) and
+ * `\Q…\E` span more than one character.
  */
 export function escapeEnd(source: string, at: number): number {
   const next = source[at + 1];
@@ -12,6 +12,8 @@ export function escapeEnd(source: string, at: number): number {
     const end = source.indexOf("}", at + 3);
     return end === -1 ? source.length : end + 1;
   }
+  // `\pL`: a one-letter class name; `\x41`: two hex digits.
+  if (next === "p" || next === "P") return Math.min(source.length, at + 3);
   if (next === "x") return Math.min(source.length, at + 4);
   const octal = /^[0-7]{1,3}/.exec(source.slice(at + 1));
   return octal ? at + 1 + octal[0].length : at + 2;

@@ -20,6 +20,7 @@ describe("text every match of a regular expression holds", () => {
     expect(literalRuns("abc|def")).toEqual([]);
     expect(literalRuns("[abc]de[\\]x]f")).toEqual(["de", "f"]);
     expect(literalRuns("a\\sb\\x41c\\101d\\p{Greek}e\\Qe.f\\Eg")).toEqual(["a", "b", "c", "d", "e", "g"]);
+    expect(literalRuns("\\pLab\\PNcd\\x7e")).toEqual(["ab", "cd"]); // one-letter class names
     expect(literalRuns("(?i)Error")).toEqual([]);
     expect(literalRuns("x(?-m:y)z")).toEqual([]);
   });

@@ -167,4 +167,48 @@ describe("line scanner", () => {
       expect({ pattern, lines: found.lineNumbers }).toEqual({ pattern, lines: expected });
     }
   });
+
+  it("finds the same lines as RE2 alone for random patterns, whatever text it takes as required", () => {
+    // Plain characters (letters RE2 folds: K, k, ſ), and syntax that must end or void a required run.
+    const tokens = [
+      ..."ab-4' AKkſ😀",
+      ..."ab-4 ",
+      ...["?", "*", "+", "+?", "{2}", "{0,1}", "{,2}", "{2,}", "}", "]", "(", ")", "|", ".", "^", "$"],
+      ...["[ab]", "\\.", "\\-", "\\d", "\\b", "\\x41", "\\x{41}", "\\101", "\\pL", "\\PN", "\\Qa-\\E"],
+      ...["(?i)", "(?:a|b)"],
+    ];
+    let seed = 12345; // mulberry32: the same patterns every run
+    const pick = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const alphabet = [..."ab-4' c.AKkſ😀\r"];
+    const lines = Array.from({ length: 300 }, () =>
+      Array.from({ length: pick(20) }, () => alphabet[pick(alphabet.length)]).join(""),
+    );
+    const content = `${lines.join("\n")}\n`;
+    let withRequired = 0;
+    for (let n = 0; n < 1500; n += 1) {
+      const pattern = Array.from({ length: 1 + pick(8) }, () => tokens[pick(tokens.length)]).join("");
+      for (const caseSensitive of [false, true]) {
+        let required: string | undefined;
+        try {
+          required = compileSearch({ query: pattern, regex: true, caseSensitive, limit: 1 }).required;
+        } catch {
+          continue; // RE2 refuses it
+        }
+        if (required) withRequired += 1;
+        const found = scanText(content, pattern, { caseSensitive, maxFound: 10_000 });
+        const expected = linesMatching(content, pattern, caseSensitive ? "mu" : "imu");
+        expect({ pattern, caseSensitive, lines: found.lineNumbers }).toEqual({
+          pattern,
+          caseSensitive,
+          lines: expected,
+        });
+      }
+    }
+    expect(withRequired).toBeGreaterThan(50); // the required-text path was taken
+  });
 });
