@@ -66,8 +66,7 @@ export async function readLogIndex(log: PublishedLog, format: LogFormat): Promis
     start += listed[i]!.bytes;
     newlines += object.lines;
   }
-  const complete = lines ? lines.lastLineComplete : lastLineComplete;
-  const index = { objects, size: start, totalLines: newlines + (complete ? 0 : 1) };
+  const index = { objects, size: start, totalLines: newlines + (lastLineComplete ? 0 : 1) };
   if (cache.size > 50) cache.clear();
   const built = copySignature({ ...log, size: start, lastObject: listed.at(-1)?.name });
   if (built !== undefined) cache.set(key, { signature: built, index });

@@ -7,7 +7,7 @@ const longest = (texts: string[]) =>
   texts.reduce((best, text) => (text.length > best.length ? text : best), "");
 
 /** The longest run of `text` that a case-insensitive match contains byte for byte. */
-export function longestCaselessRun(text: string): string {
+function longestCaselessRun(text: string): string {
   return longest(text.match(CASELESS_RUNS) ?? []);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import RE2 from "re2";
 import { classEnd, COUNTED_REPEAT, escapeEnd } from "./regex-syntax";
-import { longestCaselessRun, regexRequiredText } from "./required-text";
+import { regexRequiredText } from "./required-text";
 import type { LineQuery } from "./search-scan";
 
 export interface SearchRequest {
@@ -108,15 +108,11 @@ export function compileSearch(request: SearchRequest): LineQuery {
     );
   }
   const oneLine = !request.regex && !/[\r\n]/.test(request.query);
-  // Any case: text without letters is its own bytes; otherwise its longest caseless run (≥ 2
-  // characters) finds the candidate lines (RE2's case-insensitive search is several times slower).
-  // A regular expression's candidates are the lines holding the longest text all its matches hold.
-  const required = request.regex
-    ? regexRequiredText(source, request.caseSensitive)
-    : oneLine && !request.caseSensitive
-      ? longestCaselessRun(request.query)
-      : "";
-  const literal = oneLine && (request.caseSensitive || required === request.query);
+  // Candidate lines hold the longest text every match holds (≥ 2 characters): in any case only its
+  // characters without case, as RE2's case-insensitive search is several times slower than a byte
+  // search. Plain text that is all such text (any text when case matters) is searched as bytes alone.
+  const required = regexRequiredText(source, request.caseSensitive);
+  const literal = oneLine && required === request.query;
   return {
     source,
     caseSensitive: request.caseSensitive,

@@ -134,13 +134,18 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
       }
       return start;
     };
-    /** Whether the text matches: a byte search for a literal, RE2 where the required bytes are. */
-    const matches = (text: Buffer) =>
-      needle ? text.includes(needle) : (!requiredBytes || text.includes(requiredBytes)) && re.test(text);
+    /**
+     * Whether the text matches: a byte search for a literal, RE2 where the required bytes are (`holds`:
+     * the text was found by them already).
+     */
+    const matches = (text: Buffer, holds = false) =>
+      needle
+        ? text.includes(needle)
+        : (holds || !requiredBytes || text.includes(requiredBytes)) && re.test(text);
     /** Tests the line [start, end) alone; returns where the next line starts. */
-    const testLine = (start: number, end: number) => {
+    const testLine = (start: number, end: number, holds = false) => {
       const text = withoutCr(start, end);
-      if (matches(bytes.subarray(start, text))) hit(start, text);
+      if (matches(bytes.subarray(start, text), holds)) hit(start, text);
       if (end < size) result.lines += 1;
       return end + 1;
     };
@@ -165,7 +170,8 @@ export function createLineScanner(RE2Engine: typeof RE2, isUtf8: (bytes: Uint8Ar
         if (position === to && bytes[to - 1] === NL) break;
         const start = skipLines(at, position);
         const end = lineEnd(position);
-        if (!withinLine) at = testLine(start, end);
+        if (!withinLine)
+          at = testLine(start, end, true); // found by the required bytes, or by RE2
         else {
           hit(start, end); // no CR in this window: the line's text ends at its LF
           if (end < size) result.lines += 1;
